@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createClient } from 'redis';
+import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { z } from 'zod';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import { RedisStore } from '../../src/store/redis-store.js';
+import type { Store } from '../../src/store/store.js';
+import { captureLogger } from '../support/capture-logger.js';
+
+const Schema = z.object({ version: z.number(), note: z.string() });
+type Value = z.infer<typeof Schema>;
+
+interface Harness {
+  store: Store<Value>;
+  prefix: string;
+  /** Writes raw text under a key, bypassing the store, as a corrupt or foreign value would be. */
+  writeRaw(key: string, raw: string): Promise<void>;
+  readRaw(key: string): Promise<string | undefined>;
+  warnings: string[];
+}
+
+const redisUrl = inject('redisUrl');
+const raw = createClient({ url: redisUrl });
+await raw.connect();
+const opened: Store<Value>[] = [];
+afterAll(async () => {
+  await Promise.all(opened.map((s) => s.close()));
+  raw.destroy();
+});
+
+const implementations: [string, (ttlMs: number) => Promise<Harness>][] = [
+  [
+    'memory',
+    async (ttlMs) => {
+      const prefix = `t${randomUUID()}`;
+      const data = new Map<string, { raw: string; expiresAt: number }>();
+      const { logger, lines } = captureLogger();
+      const store = new MemoryStore({ schema: Schema, ttlMs, prefix, data, logger });
+      return {
+        store,
+        prefix,
+        warnings: lines,
+        writeRaw: async (k, r) => void data.set(k, { raw: r, expiresAt: Date.now() + 60_000 }),
+        readRaw: async (k) => data.get(k)?.raw,
+      };
+    },
+  ],
+  [
+    'redis',
+    async (ttlMs) => {
+      const prefix = `t${randomUUID()}`;
+      const { logger, lines } = captureLogger();
+      const store = new RedisStore({ url: redisUrl, schema: Schema, ttlMs, prefix, logger });
+      await store.connect();
+      opened.push(store);
+      return {
+        store,
+        prefix,
+        warnings: lines,
+        writeRaw: async (k, r) => void (await raw.set(k, r)),
+        readRaw: async (k) => (await raw.get(k)) ?? undefined,
+      };
+    },
+  ],
+];
+
+describe.each(implementations)('%s store', (kind, make) => {
+  let h: Harness;
+  const alice = { channel: 'http', userId: 'alice' };
+  beforeEach(async () => {
+    h = await make(60_000);
+  });
+
+  it('reports its kind', () => {
+    expect(h.store.kind).toBe(kind);
+  });
+
+  it('round-trips a value and returns undefined for an unknown conversation', async () => {
+    expect(await h.store.get(alice)).toBeUndefined();
+    await h.store.set(alice, { version: 1, note: '上饶 35岁' });
+    expect(await h.store.get(alice)).toEqual({ version: 1, note: '上饶 35岁' });
+  });
+
+  it('keeps values under namespaced keys, separate per channel and user', async () => {
+    await h.store.set(alice, { version: 1, note: 'http' });
+    await h.store.set({ channel: 'telegram', userId: 'alice' }, { version: 2, note: 'tg' });
+    await h.store.set({ channel: 'http', userId: 'bob' }, { version: 3, note: 'bob' });
+    expect(JSON.parse((await h.readRaw(`${h.prefix}:conv:http:alice`))!)).toEqual({
+      version: 1,
+      note: 'http',
+    });
+    expect((await h.store.get({ channel: 'telegram', userId: 'alice' }))?.note).toBe('tg');
+    expect((await h.store.get({ channel: 'http', userId: 'bob' }))?.note).toBe('bob');
+  });
+
+  it('forgets a conversation on delete, and only that one', async () => {
+    await h.store.set(alice, { version: 1, note: 'a' });
+    await h.store.set({ channel: 'http', userId: 'bob' }, { version: 1, note: 'b' });
+    await h.store.delete(alice);
+    expect(await h.store.get(alice)).toBeUndefined();
+    expect(await h.store.get({ channel: 'http', userId: 'bob' })).toBeDefined();
+    await h.store.delete({ channel: 'http', userId: 'nobody' });
+  });
+
+  it('expires a conversation after its idle time', async () => {
+    const short = await make(150);
+    await short.store.set(alice, { version: 1, note: 'soon gone' });
+    expect(await short.store.get(alice)).toBeDefined();
+    await sleep(300);
+    expect(await short.store.get(alice)).toBeUndefined();
+  });
+
+  it.each([
+    ['not JSON', '{oops'],
+    ['the wrong shape', '{"version":"one"}'],
+  ])('treats a corrupt value (%s) as absent, logs it, and replaces it on write', async (_, bad) => {
+    const key = `${h.prefix}:conv:http:alice`;
+    await h.writeRaw(key, bad);
+    expect(await h.store.get(alice)).toBeUndefined();
+    expect(h.warnings.join('\n')).toMatch(/replacing it/);
+    expect(h.warnings.join('\n')).not.toContain(bad);
+    await h.store.update(alice, (current) => ({
+      value: { version: (current?.version ?? 0) + 1, note: 'fresh' },
+      result: null,
+    }));
+    expect(await h.store.get(alice)).toEqual({ version: 1, note: 'fresh' });
+  });
+
+  it('runs concurrent updates of one conversation one after another, losing none', async () => {
+    const n = 40;
+    await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        h.store.update(alice, async (current) => {
+          await sleep(Math.random() * 3);
+          return {
+            value: {
+              version: (current?.version ?? 0) + 1,
+              note: `${current?.note ?? ''}${i},`,
+            },
+            result: i,
+          };
+        }),
+      ),
+    );
+    const final = await h.store.get(alice);
+    expect(final?.version).toBe(n);
+    const seen = final!.note.split(',').filter(Boolean).map(Number);
+    expect(new Set(seen).size).toBe(n);
+  });
+
+  it('does not write when the change throws, and the conversation stays usable', async () => {
+    await h.store.set(alice, { version: 1, note: 'kept' });
+    await expect(
+      h.store.update(alice, () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await h.store.get(alice)).toEqual({ version: 1, note: 'kept' });
+    const r = await h.store.update(alice, (c) => ({
+      value: { version: c!.version + 1, note: 'next' },
+      result: 'ok',
+    }));
+    expect(r).toBe('ok');
+  });
+
+  it('claims a message id once, and again after it is released', async () => {
+    expect(await h.store.claimMessage('telegram', '42', 60)).toBe(true);
+    expect(await h.store.claimMessage('telegram', '42', 60)).toBe(false);
+    expect(await h.store.claimMessage('wechat', '42', 60)).toBe(true);
+    await h.store.releaseMessage('telegram', '42');
+    expect(await h.store.claimMessage('telegram', '42', 60)).toBe(true);
+  });
+
+  it('limits hits per window and says when to retry', async () => {
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await h.store.hitRateLimit('u1', 3, 60));
+    expect(results.map((r) => r.allowed)).toEqual([true, true, true, false]);
+    expect(results[3]!.retryAfterSeconds).toBeGreaterThan(0);
+    expect(results[3]!.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect((await h.store.hitRateLimit('u2', 3, 60)).allowed).toBe(true);
+  });
+
+  it('answers ping', async () => {
+    expect(await h.store.ping()).toBe(true);
+  });
+});
