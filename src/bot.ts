@@ -1,0 +1,119 @@
+import type { Answerer } from './answers/answerer.js';
+import { decide } from './dialogue/decide.js';
+import { emptyState, type ConversationState } from './dialogue/state.js';
+import type { DialogueRules } from './dialogue/rules.js';
+import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
+import type { ParseResult, Understanding } from './nlu/parse.js';
+import { maskPersonalData } from './logger.js';
+import { StoreUnavailableError, type ConversationKey, type Store } from './store/store.js';
+import type { TurnInput, TurnResult } from './turn.js';
+
+/** A redelivered message id is ignored for this long (platforms redeliver within a day). */
+const DEDUPE_SECONDS = 24 * 60 * 60;
+
+export const UNAVAILABLE_REPLY = '暂时无法服务，请稍后再试。';
+
+export class RateLimitedError extends Error {
+  override name = 'RateLimitedError';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`rate limited; retry in ${retryAfterSeconds} s`);
+  }
+}
+
+export interface Bot {
+  /** One turn of one user's conversation: understand, decide, answer, remember. */
+  handleTurn(input: TurnInput): Promise<TurnResult>;
+  /** Understanding only; no conversation state is touched. */
+  parse(text: string): ParseResult;
+  /** Forgets a conversation. */
+  forget(key: ConversationKey): Promise<void>;
+  health(): Promise<{ ok: boolean; store: 'redis' | 'memory' }>;
+}
+
+export interface BotOptions {
+  understanding: Understanding;
+  rules: DialogueRules;
+  answerer: Answerer;
+  store: Store<ConversationState>;
+  logger: Logger;
+  metrics?: Metrics;
+  rateLimitPerMinute: number;
+  now?: () => Date;
+}
+
+export function createBot(options: BotOptions): Bot {
+  const { understanding, rules, answerer, store, logger, metrics } = options;
+  const now = options.now ?? (() => new Date());
+
+  async function handleTurn(input: TurnInput): Promise<TurnResult> {
+    const key = { channel: input.channel, userId: input.userId };
+    const parsed = understanding.parse(input.text, now());
+    metrics?.turns.inc({ channel: input.channel });
+    try {
+      if (input.messageId !== undefined) {
+        const first = await store.claimMessage(input.channel, input.messageId, DEDUPE_SECONDS);
+        if (!first) {
+          const state = await store.get(key);
+          return { replies: [], intent: parsed.intent, slots: state?.slots ?? {}, duplicate: true };
+        }
+      }
+      const rate = await store.hitRateLimit(
+        `${input.channel}:${input.userId}`,
+        options.rateLimitPerMinute,
+        60,
+      );
+      if (!rate.allowed) throw new RateLimitedError(rate.retryAfterSeconds);
+
+      const result = await store.update(key, (current) => {
+        const at = now();
+        const state = current ?? emptyState(at);
+        const decision = decide(state, parsed, rules);
+        const replies = answerer.answer(decision.action, at);
+        const next: ConversationState = {
+          ...decision.state,
+          version: state.version + 1,
+          updatedAt: at.toISOString(),
+        };
+        return {
+          value: next,
+          result: { replies, slots: next.slots, action: decision.action, intent: decision.intent },
+        };
+      });
+      metrics?.intents.inc({ intent: result.intent.name });
+      if (result.action.kind === 'clarify') metrics?.fallbacks.inc({ kind: 'clarify' });
+      if (parsed.intent.name === 'out_of_scope') metrics?.fallbacks.inc({ kind: 'out_of_scope' });
+      logger.debug(
+        { channel: input.channel, intent: result.intent.name, action: result.action.kind },
+        'turn',
+      );
+      return { replies: result.replies, intent: result.intent, slots: result.slots };
+    } catch (err) {
+      if (err instanceof RateLimitedError) throw err;
+      if (input.messageId !== undefined) {
+        await store.releaseMessage(input.channel, input.messageId).catch(() => undefined);
+      }
+      if (err instanceof StoreUnavailableError) {
+        metrics?.storeErrors.inc();
+        logger.warn({ channel: input.channel, err: err.message }, 'store unavailable for a turn');
+        return {
+          replies: [{ text: UNAVAILABLE_REPLY }],
+          intent: parsed.intent,
+          slots: parsed.slots,
+        };
+      }
+      logger.error(
+        { channel: input.channel, err: maskPersonalData((err as Error).message) },
+        'turn failed',
+      );
+      throw err;
+    }
+  }
+
+  return {
+    handleTurn,
+    parse: (text) => understanding.parse(text, now()),
+    forget: (key) => store.delete(key),
+    health: async () => ({ ok: await store.ping(), store: store.kind }),
+  };
+}

@@ -1,0 +1,52 @@
+import { buildServer } from './channels/http/server.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createCore } from './core.js';
+import { createLogger } from './logger.js';
+import { createMetrics } from './metrics.js';
+
+/** Starts the HTTP API and web chat (and every channel whose settings are present). */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const metrics = createMetrics();
+  const started = Date.now();
+  const { bot, store } = createCore({
+    redisUrl: config.REDIS_URL,
+    conversationTtlDays: config.CONVERSATION_TTL_DAYS,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    logger,
+    metrics,
+  });
+  const server = await buildServer({ bot, logger, metrics, webhookSecret: config.WEBHOOK_SECRET });
+  await server.listen({ port: config.PORT, host: config.HOST });
+  logger.info(
+    { store: store.kind, startupMs: Date.now() - started, signed: Boolean(config.WEBHOOK_SECRET) },
+    `HTTP API and web chat on http://${config.HOST}:${config.PORT}/`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await server.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
