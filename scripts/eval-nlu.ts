@@ -1,0 +1,88 @@
+/**
+ * `npm run eval:nlu`: intent accuracy, per-intent precision/recall, confusion pairs and per-slot
+ * precision/recall/F1 on the held-out file, and intent accuracy by 5-fold cross-validation of the
+ * training examples. Exits non-zero below intent accuracy 0.95 or slot F1 0.97 on the held-out file.
+ */
+import {
+  HELDOUT_FILE,
+  evaluate,
+  f1,
+  loadLabelled,
+  seededShuffle,
+  type Evaluation,
+} from '../src/nlu/evaluate.js';
+import { loadIntents, type IntentFile } from '../src/nlu/intents.js';
+import { loadLexicon } from '../src/nlu/lexicon.js';
+import { createUnderstanding } from '../src/nlu/parse.js';
+
+/** The held-out labels compute ages as of this date (age = 2026 - birth year). */
+const EVALUATION_DATE = new Date('2026-11-23T12:00:00+08:00');
+const MIN_INTENT_ACCURACY = 0.95;
+const MIN_SLOT_F1 = 0.97;
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+
+function report(title: string, e: Evaluation, verbose: boolean) {
+  console.log(`\n== ${title}: ${e.total} utterances`);
+  console.log(`intent accuracy ${pct(e.intentAccuracy)}`);
+  console.log('intent                     precision  recall   n');
+  for (const [name, c] of [...e.perIntent].sort()) {
+    const m = f1(c);
+    console.log(`${name.padEnd(26)} ${pct(m.precision).padStart(8)} ${pct(m.recall).padStart(8)} ${String(c.tp + c.fn).padStart(4)}`);
+  }
+  const pairs = [...e.confusions].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  if (pairs.length) {
+    console.log('confusions (gold -> predicted):');
+    for (const [pair, n] of pairs) console.log(`  ${n} × ${pair}`);
+  }
+  if (e.perSlot.size) {
+    console.log('slot                 precision  recall     F1    n');
+    for (const [name, c] of [...e.perSlot].sort()) {
+      const m = f1(c);
+      console.log(`${name.padEnd(20)} ${pct(m.precision).padStart(8)} ${pct(m.recall).padStart(8)} ${pct(m.f1).padStart(7)} ${String(c.tp + c.fn).padStart(4)}`);
+    }
+    console.log(`all slots F1 ${pct(f1(e.slotTotals).f1)}`);
+  }
+  if (verbose) {
+    for (const err of e.errors) console.log(`  intent ✗ ${err.gold} -> ${err.predicted}: ${err.text}`);
+    for (const err of e.slotErrors)
+      console.log(`  slot ✗ ${err.slot}: gold ${JSON.stringify(err.gold)} got ${JSON.stringify(err.predicted)}: ${err.text}`);
+  }
+}
+
+function crossValidate(intents: IntentFile[], folds = 5): number {
+  const lexicon = loadLexicon();
+  const all = seededShuffle(intents.flatMap((i) => i.examples.map((text) => ({ text, intent: i.name }))));
+  let correct = 0;
+  for (let k = 0; k < folds; k++) {
+    const test = all.filter((_, i) => i % folds === k);
+    const train = all.filter((_, i) => i % folds !== k);
+    const byIntent = intents.map((i) => ({
+      ...i,
+      examples: train.filter((t) => t.intent === i.name).map((t) => t.text),
+    }));
+    const u = createUnderstanding({ intents: byIntent, lexicon });
+    for (const t of test) if (u.parse(t.text, EVALUATION_DATE).intent.name === t.intent) correct++;
+  }
+  return correct / all.length;
+}
+
+function main() {
+  const verbose = process.argv.includes('--verbose');
+  const intents = loadIntents();
+  const understanding = createUnderstanding({ intents, lexicon: loadLexicon() });
+  const heldout = loadLabelled(HELDOUT_FILE);
+  const e = evaluate(understanding, heldout, EVALUATION_DATE);
+  report('held-out (test/fixtures/nlu-heldout.jsonl)', e, verbose);
+  const cv = crossValidate(intents);
+  console.log(`\n== 5-fold cross-validation of the training examples: intent accuracy ${pct(cv)}`);
+  const slotF1 = f1(e.slotTotals).f1;
+  const ok = e.intentAccuracy >= MIN_INTENT_ACCURACY && slotF1 >= MIN_SLOT_F1;
+  console.log(
+    `\n${ok ? 'PASS' : 'FAIL'}: held-out intent accuracy ${pct(e.intentAccuracy)} (min ${pct(MIN_INTENT_ACCURACY)}), slot F1 ${pct(slotF1)} (min ${pct(MIN_SLOT_F1)})`,
+  );
+  if (!ok) process.exitCode = 1;
+}
+
+main();

@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../paths.js';
+import type { IntentName } from './intent-names.js';
+import type { Understanding } from './parse.js';
+import type { SlotName, Slots } from './slot-schema.js';
+
+export interface LabelledUtterance {
+  text: string;
+  intent: IntentName;
+  slots: Slots;
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface Evaluation {
+  total: number;
+  intentAccuracy: number;
+  perIntent: Map<IntentName, Counts>;
+  /** gold -> predicted -> count, for mistakes only. */
+  confusions: Map<string, number>;
+  perSlot: Map<SlotName, Counts>;
+  slotTotals: Counts;
+  errors: { text: string; gold: IntentName; predicted: IntentName }[];
+  slotErrors: { text: string; slot: SlotName; gold: unknown; predicted: unknown }[];
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function bump(map: Map<string, Counts>, key: string, field: keyof Counts) {
+  const c = map.get(key) ?? { tp: 0, fp: 0, fn: 0 };
+  c[field]++;
+  map.set(key, c);
+}
+
+export function f1({ tp, fp, fn }: Counts): { precision: number; recall: number; f1: number } {
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  return {
+    precision,
+    recall,
+    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+  };
+}
+
+/** Intent accuracy, per-intent and per-slot counts of an understanding over labelled texts. */
+export function evaluate(
+  understanding: Understanding,
+  data: readonly LabelledUtterance[],
+  now: Date,
+): Evaluation {
+  const perIntent = new Map<IntentName, Counts>();
+  const perSlot = new Map<SlotName, Counts>();
+  const confusions = new Map<string, number>();
+  const errors: Evaluation['errors'] = [];
+  const slotErrors: Evaluation['slotErrors'] = [];
+  let correct = 0;
+  for (const item of data) {
+    const parsed = understanding.parse(item.text, now);
+    const predicted = parsed.intent.name;
+    if (predicted === item.intent) {
+      correct++;
+      bump(perIntent, item.intent, 'tp');
+    } else {
+      bump(perIntent, item.intent, 'fn');
+      bump(perIntent, predicted, 'fp');
+      const pair = `${item.intent} -> ${predicted}`;
+      confusions.set(pair, (confusions.get(pair) ?? 0) + 1);
+      errors.push({ text: item.text, gold: item.intent, predicted });
+    }
+    const names = new Set([...Object.keys(item.slots), ...Object.keys(parsed.slots)]) as Set<SlotName>;
+    for (const name of names) {
+      const gold = item.slots[name];
+      const got = parsed.slots[name];
+      if (gold !== undefined && got !== undefined && same(gold, got)) bump(perSlot, name, 'tp');
+      else {
+        if (got !== undefined) bump(perSlot, name, 'fp');
+        if (gold !== undefined) bump(perSlot, name, 'fn');
+        slotErrors.push({ text: item.text, slot: name, gold, predicted: got });
+      }
+    }
+  }
+  const slotTotals = { tp: 0, fp: 0, fn: 0 };
+  for (const c of perSlot.values()) {
+    slotTotals.tp += c.tp;
+    slotTotals.fp += c.fp;
+    slotTotals.fn += c.fn;
+  }
+  return {
+    total: data.length,
+    intentAccuracy: data.length ? correct / data.length : 0,
+    perIntent,
+    confusions,
+    perSlot,
+    slotTotals,
+    errors,
+    slotErrors,
+  };
+}
+
+/** A deterministic shuffle (mulberry32), so folds are the same on every run. */
+export function seededShuffle<T>(items: readonly T[], seed = 20251): T[] {
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+export const HELDOUT_FILE = join(projectRoot, 'test', 'fixtures', 'nlu-heldout.jsonl');
+
+/** Reads a JSON-lines file of labelled utterances. */
+export function loadLabelled(file: string): LabelledUtterance[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as LabelledUtterance);
+}
