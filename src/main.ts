@@ -1,4 +1,5 @@
 import { buildServer } from './channels/http/server.js';
+import { createChannels } from './channels/start-channels.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createCore } from './core.js';
 import { createLogger } from './logger.js';
@@ -27,6 +28,13 @@ async function main(): Promise<void> {
     metrics,
   });
   const server = await buildServer({ bot, logger, metrics, webhookSecret: config.WEBHOOK_SECRET });
+  // Before listen: a Telegram webhook route is mounted on this server.
+  const channels = createChannels({
+    config,
+    handleTurn: (input) => bot.handleTurn(input),
+    logger,
+    app: server,
+  });
   await server.listen({ port: config.PORT, host: config.HOST });
   logger.info(
     { store: store.kind, startupMs: Date.now() - started, signed: Boolean(config.WEBHOOK_SECRET) },
@@ -38,12 +46,15 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // Chat channels first: polling stops and their turns under way finish while the store is open.
+    await channels.stop(signal);
     await server.close();
     await store.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  await channels.start();
 }
 
 main().catch((err: unknown) => {

@@ -39,12 +39,18 @@ export async function redisAnswers(url: string, timeoutMs = 1000): Promise<boole
   }
 }
 
-/** Start `redis-server` on `port` (a free one by default) and wait until it answers. */
-export async function spawnRedis(port?: number): Promise<SpawnedRedis> {
+/**
+ * Start `redis-server` on `port` (a free one by default) and wait until it answers. With `dir`,
+ * it keeps an append-only file there, so a restart on the same port and dir finds its data again.
+ */
+export async function spawnRedis(port?: number, options: { dir?: string } = {}): Promise<SpawnedRedis> {
   const p = port ?? (await freePort());
+  const persistence = options.dir
+    ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.dir]
+    : ['--appendonly', 'no'];
   const child: ChildProcess = spawn(
     'redis-server',
-    ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    ['--port', String(p), '--bind', '127.0.0.1', '--save', '', ...persistence],
     { stdio: 'ignore' },
   );
   const spawnError = new Promise<never>((_, reject) => {

@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+} from 'fastify';
 import type { Bot } from '../../bot.js';
 import { RateLimitedError } from '../../bot.js';
 import type { Logger } from '../../logger.js';
@@ -46,7 +50,7 @@ function parseJsonKeepingRaw(
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { bot, metrics, webhookSecret } = options;
   const app = Fastify({
-    loggerInstance: options.logger,
+    loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
     disableRequestLogging: true,
   });
