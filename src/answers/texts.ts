@@ -41,7 +41,10 @@ export const KnowledgeSchema = z
       .array(
         z
           .object({
-            when: z.partialRecord(z.enum(SLOT_NAMES as [SlotName, ...SlotName[]]), z.array(z.unknown()).min(1)),
+            when: z.partialRecord(
+              z.enum(SLOT_NAMES as [SlotName, ...SlotName[]]),
+              z.array(z.unknown()).min(1),
+            ),
             text: z.string().min(1),
           })
           .strict(),
@@ -56,7 +59,7 @@ function readYaml(path: string): unknown {
   try {
     return parseYaml(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new Error(`${path}: not valid YAML: ${(err as Error).message}`);
+    throw new Error(`${path}: not valid YAML: ${(err as Error).message}`, { cause: err });
   }
 }
 
@@ -76,10 +79,13 @@ export function loadChatTexts(dir = repliesDir): ChatTexts {
 
 export function loadKnowledge(dir = join(repliesDir, 'knowledge')): Map<IntentName, Knowledge> {
   const out = new Map<IntentName, Knowledge>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const path = join(dir, file);
     const k = check(KnowledgeSchema, readYaml(path), path);
-    if (`${k.intent}.yaml` !== file) throw new Error(`${path}: intent: does not match the file name`);
+    if (`${k.intent}.yaml` !== file)
+      throw new Error(`${path}: intent: does not match the file name`);
     out.set(k.intent, k);
   }
   return out;

@@ -27,7 +27,7 @@ export function loadIntents(dir = intentsDir): IntentFile[] {
     try {
       data = parseYaml(readFileSync(path, 'utf8'));
     } catch (err) {
-      throw new Error(`${path}: not valid YAML: ${(err as Error).message}`);
+      throw new Error(`${path}: not valid YAML: ${(err as Error).message}`, { cause: err });
     }
     const parsed = IntentFileSchema.safeParse(data);
     if (!parsed.success) {

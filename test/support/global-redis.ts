@@ -36,7 +36,7 @@ export async function setup(project: TestProject): Promise<void> {
   try {
     spawned = await spawnRedis();
   } catch (err) {
-    throw new Error(`${INSTALL_HINT} (${(err as Error).message})`);
+    throw new Error(`${INSTALL_HINT} (${(err as Error).message})`, { cause: err });
   }
   project.provide('redisUrl', spawned.url);
 }

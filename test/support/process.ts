@@ -10,7 +10,10 @@ export interface BotProcess {
 }
 
 /** Runs `src/main.ts` as its own process (as `npm start` does, without the build step). */
-export async function startBotProcess(env: Record<string, string>, port: number): Promise<BotProcess> {
+export async function startBotProcess(
+  env: Record<string, string>,
+  port: number,
+): Promise<BotProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: projectRoot,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },

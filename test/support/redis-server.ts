@@ -43,7 +43,10 @@ export async function redisAnswers(url: string, timeoutMs = 1000): Promise<boole
  * Start `redis-server` on `port` (a free one by default) and wait until it answers. With `dir`,
  * it keeps an append-only file there, so a restart on the same port and dir finds its data again.
  */
-export async function spawnRedis(port?: number, options: { dir?: string } = {}): Promise<SpawnedRedis> {
+export async function spawnRedis(
+  port?: number,
+  options: { dir?: string } = {},
+): Promise<SpawnedRedis> {
   const p = port ?? (await freePort());
   const persistence = options.dir
     ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.dir]
