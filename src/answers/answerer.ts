@@ -58,7 +58,12 @@ export function createAnswerer(options: AnswererOptions): Answerer {
     return buttons.length ? { text, buttons } : { text };
   };
 
-  function answerTopic(intent: IntentName, slots: Slots, defaulted: readonly SlotName[], now: Date) {
+  function answerTopic(
+    intent: IntentName,
+    slots: Slots,
+    defaulted: readonly SlotName[],
+    now: Date,
+  ) {
     const calc = calculators[intent];
     if (calc) {
       const { text, bureau } = calc({ slots, defaulted, now });
@@ -69,7 +74,10 @@ export function createAnswerer(options: AnswererOptions): Answerer {
     const place = slots.region ? regionName(slots.region) : '当地';
     const parts = [k.text, ...k.variants.filter((v) => matches(v.when, slots)).map((v) => v.text)];
     const body = parts.map((p) => fill(p, { place })).join('\n');
-    return withNext(intent, `${body}\n依据：${k.sources.join('；')}。\n${closing(k.bureau, slots, false)}`);
+    return withNext(
+      intent,
+      `${body}\n依据：${k.sources.join('；')}。\n${closing(k.bureau, slots, false)}`,
+    );
   }
 
   return {
@@ -88,7 +96,12 @@ export function createAnswerer(options: AnswererOptions): Answerer {
           return [{ text: action.question, buttons: action.buttons }];
         case 'answer': {
           const { intent } = action;
-          if (intent === 'greet' || intent === 'help' || intent === 'thanks_bye' || intent === 'out_of_scope') {
+          if (
+            intent === 'greet' ||
+            intent === 'help' ||
+            intent === 'thanks_bye' ||
+            intent === 'out_of_scope'
+          ) {
             const next = titles(chat.next[intent] ?? []);
             return [next.length ? { text: chat[intent], buttons: next } : { text: chat[intent] }];
           }

@@ -27,7 +27,11 @@ export function regionName(region: Region): string {
 }
 
 /** "35岁、上饶市、月收入8000元": the given slots in the order of the contract. */
-export function describeSlots(slots: Slots, labels: SlotLabels, only?: readonly SlotName[]): string {
+export function describeSlots(
+  slots: Slots,
+  labels: SlotLabels,
+  only?: readonly SlotName[],
+): string {
   const out: string[] = [];
   for (const name of SLOT_NAMES) {
     if (only && !only.includes(name)) continue;

@@ -1,0 +1,42 @@
+import type { Slots } from '../../nlu/slot-schema.js';
+import type { Resolved, Source } from '../../policies/index.js';
+import { regionName } from '../describe-slots.js';
+
+/** The region code to look policies up with: the person's, or national. */
+export function regionCode(slots: Slots): string {
+  return slots.region?.code ?? 'national';
+}
+
+/** The place as the reply names it. */
+export function placeName(slots: Slots): string {
+  return slots.region ? regionName(slots.region) : '全国';
+}
+
+/** The policy year asked about, else the current year. */
+export function policyYear(slots: Slots, now: Date): number {
+  return slots.year ?? now.getFullYear();
+}
+
+function sourceText(source: Source): string {
+  return source.doc ?? source.url ?? '';
+}
+
+/** "依据：…" for the resolved figures used, each source once. */
+export function citeSources(...resolved: (Resolved<unknown> | undefined)[]): string {
+  const seen = new Set<string>();
+  for (const r of resolved) for (const s of r?.source ?? []) seen.add(sourceText(s));
+  return `依据：${[...seen].filter(Boolean).join('；')}。`;
+}
+
+/** The caveats a figure carries: where it fell back, and when it is uncertain or background knowledge. */
+export function caveats(...resolved: (Resolved<unknown> | undefined)[]): string[] {
+  const out = new Set<string>();
+  for (const r of resolved) {
+    if (!r) continue;
+    if (r.fallback) out.add(r.fallback);
+    if (r.uncertain || r.confidence === 'knowledge' || r.confidence === 'qa') {
+      out.add(`注意：${r.region.name}这一数据来源可信度有限，仅作参考。`);
+    }
+  }
+  return [...out];
+}
