@@ -88,10 +88,14 @@ async function main() {
     const helloResult = await load(`http://127.0.0.1:${helloPort}`, [{ method: 'GET', path: '/' }]);
     const line = (name: string, r: autocannon.Result) =>
       `${name.padEnd(12)} ${String(Math.round(r.requests.average)).padStart(8)} req/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms   errors ${r.errors}   non-2xx ${r.non2xx}`;
-    console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s, ${USERS} users, Redis store`);
+    console.log(
+      `autocannon: ${CONNECTIONS} connections, ${DURATION_S} s, ${USERS} users, Redis store`,
+    );
     console.log(line('bot', botResult));
     console.log(line('hello-world', helloResult));
-    console.log(`ratio bot / hello-world: ${(botResult.requests.average / helloResult.requests.average).toFixed(2)}`);
+    console.log(
+      `ratio bot / hello-world: ${(botResult.requests.average / helloResult.requests.average).toFixed(2)}`,
+    );
   } finally {
     bot.kill('SIGTERM');
     hello.kill('SIGTERM');

@@ -11,7 +11,8 @@ import { loadIntents } from '../src/nlu/intents.js';
 import { loadLexicon } from '../src/nlu/lexicon.js';
 import { createUnderstanding, type Understanding } from '../src/nlu/parse.js';
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 const trainTimes: number[] = [];
 let understanding: Understanding | undefined;
@@ -40,6 +41,10 @@ const totalMs = Number(process.hrtime.bigint() - start) / 1e6;
 latencies.sort((a, b) => a - b);
 
 console.log(`texts: ${texts.length} held-out, ${rounds} rounds, ${latencies.length} parses`);
-console.log(`start-up (load + train), median of 5: ${trainTimes[2]!.toFixed(0)} ms (min ${trainTimes[0]!.toFixed(0)}, max ${trainTimes[4]!.toFixed(0)})`);
+console.log(
+  `start-up (load + train), median of 5: ${trainTimes[2]!.toFixed(0)} ms (min ${trainTimes[0]!.toFixed(0)}, max ${trainTimes[4]!.toFixed(0)})`,
+);
 console.log(`throughput: ${Math.round(latencies.length / (totalMs / 1000))} parses/s`);
-console.log(`latency: p50 ${quantile(latencies, 0.5).toFixed(3)} ms, p99 ${quantile(latencies, 0.99).toFixed(3)} ms, max ${latencies[latencies.length - 1]!.toFixed(3)} ms`);
+console.log(
+  `latency: p50 ${quantile(latencies, 0.5).toFixed(3)} ms, p99 ${quantile(latencies, 0.99).toFixed(3)} ms, max ${latencies[latencies.length - 1]!.toFixed(3)} ms`,
+);

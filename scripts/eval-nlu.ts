@@ -22,14 +22,15 @@ const MIN_SLOT_F1 = 0.97;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-
 function report(title: string, e: Evaluation, verbose: boolean) {
   console.log(`\n== ${title}: ${e.total} utterances`);
   console.log(`intent accuracy ${pct(e.intentAccuracy)}`);
   console.log('intent                     precision  recall   n');
   for (const [name, c] of [...e.perIntent].sort()) {
     const m = f1(c);
-    console.log(`${name.padEnd(26)} ${pct(m.precision).padStart(8)} ${pct(m.recall).padStart(8)} ${String(c.tp + c.fn).padStart(4)}`);
+    console.log(
+      `${name.padEnd(26)} ${pct(m.precision).padStart(8)} ${pct(m.recall).padStart(8)} ${String(c.tp + c.fn).padStart(4)}`,
+    );
   }
   const pairs = [...e.confusions].sort((a, b) => b[1] - a[1]).slice(0, 12);
   if (pairs.length) {
@@ -40,20 +41,27 @@ function report(title: string, e: Evaluation, verbose: boolean) {
     console.log('slot                 precision  recall     F1    n');
     for (const [name, c] of [...e.perSlot].sort()) {
       const m = f1(c);
-      console.log(`${name.padEnd(20)} ${pct(m.precision).padStart(8)} ${pct(m.recall).padStart(8)} ${pct(m.f1).padStart(7)} ${String(c.tp + c.fn).padStart(4)}`);
+      console.log(
+        `${name.padEnd(20)} ${pct(m.precision).padStart(8)} ${pct(m.recall).padStart(8)} ${pct(m.f1).padStart(7)} ${String(c.tp + c.fn).padStart(4)}`,
+      );
     }
     console.log(`all slots F1 ${pct(f1(e.slotTotals).f1)}`);
   }
   if (verbose) {
-    for (const err of e.errors) console.log(`  intent ✗ ${err.gold} -> ${err.predicted}: ${err.text}`);
+    for (const err of e.errors)
+      console.log(`  intent ✗ ${err.gold} -> ${err.predicted}: ${err.text}`);
     for (const err of e.slotErrors)
-      console.log(`  slot ✗ ${err.slot}: gold ${JSON.stringify(err.gold)} got ${JSON.stringify(err.predicted)}: ${err.text}`);
+      console.log(
+        `  slot ✗ ${err.slot}: gold ${JSON.stringify(err.gold)} got ${JSON.stringify(err.predicted)}: ${err.text}`,
+      );
   }
 }
 
 function crossValidate(intents: IntentFile[], folds = 5): number {
   const lexicon = loadLexicon();
-  const all = seededShuffle(intents.flatMap((i) => i.examples.map((text) => ({ text, intent: i.name }))));
+  const all = seededShuffle(
+    intents.flatMap((i) => i.examples.map((text) => ({ text, intent: i.name }))),
+  );
   let correct = 0;
   for (let k = 0; k < folds; k++) {
     const test = all.filter((_, i) => i % folds === k);

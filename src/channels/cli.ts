@@ -26,7 +26,11 @@ async function main(): Promise<void> {
       if (text === 'exit' || text === 'quit') break;
       if (!text) continue;
       const picked = pickButton(text, buttons);
-      const result = await bot.handleTurn({ channel: 'cli', userId: 'local', text: picked ?? text });
+      const result = await bot.handleTurn({
+        channel: 'cli',
+        userId: 'local',
+        text: picked ?? text,
+      });
       buttons = [];
       for (const reply of result.replies) {
         console.log(`助手：${reply.text}`);

@@ -52,7 +52,11 @@ function isTopic(name: IntentName): boolean {
 }
 
 /** Which intent the person means, given what the conversation was about. */
-function interpret(state: ConversationState, parsed: ParseResult, rules: DialogueRules): IntentName {
+function interpret(
+  state: ConversationState,
+  parsed: ParseResult,
+  rules: DialogueRules,
+): IntentName {
   const name = parsed.intent.name;
   const text = parsed.text.trim();
   const hasSlots = Object.keys(parsed.slots).length > 0;
@@ -84,7 +88,10 @@ export function decide(
   const ranked = (name: IntentName): Ranked<IntentName> =>
     name === parsed.intent.name
       ? parsed.intent
-      : (parsed.ranking.find((r) => r.name === name) ?? { name, confidence: parsed.intent.confidence });
+      : (parsed.ranking.find((r) => r.name === name) ?? {
+          name,
+          confidence: parsed.intent.confidence,
+        });
 
   if (parsed.intent.name === 'reset') {
     return {

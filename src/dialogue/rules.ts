@@ -40,7 +40,9 @@ export function buildRules(
     const parsed = DialogueBlockSchema.safeParse(intent.dialogue ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new Error(`intents/${intent.name}.yaml: dialogue.${issue?.path.join('.')}: ${issue?.message}`);
+      throw new Error(
+        `intents/${intent.name}.yaml: dialogue.${issue?.path.join('.')}: ${issue?.message}`,
+      );
     }
     for (const ask of parsed.data.asks) {
       if (ask.default === undefined) continue;

@@ -31,7 +31,8 @@ export class IntentClassifier<L extends string> {
     private readonly temperature = 1,
   ) {
     for (const { features } of examples) {
-      for (const f of features) if (!this.vocabulary.has(f)) this.vocabulary.set(f, this.vocabulary.size);
+      for (const f of features)
+        if (!this.vocabulary.has(f)) this.vocabulary.set(f, this.vocabulary.size);
     }
     const bayes = new BayesClassifier();
     const size = this.vocabulary.size;

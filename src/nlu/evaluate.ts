@@ -72,7 +72,10 @@ export function evaluate(
       confusions.set(pair, (confusions.get(pair) ?? 0) + 1);
       errors.push({ text: item.text, gold: item.intent, predicted });
     }
-    const names = new Set([...Object.keys(item.slots), ...Object.keys(parsed.slots)]) as Set<SlotName>;
+    const names = new Set([
+      ...Object.keys(item.slots),
+      ...Object.keys(parsed.slots),
+    ]) as Set<SlotName>;
     for (const name of names) {
       const gold = item.slots[name];
       const got = parsed.slots[name];

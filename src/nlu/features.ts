@@ -7,7 +7,9 @@ import type { Lexicon } from './lexicon.js';
  */
 export function textFeatures(normalised: string, lexicon: Lexicon): string[] {
   const chars = Array.from(
-    normalised.replace(/[0-9]+(\.[0-9]+)?/g, '#').replace(/[\s,.!?;:，。！？；：、~"'()（）]+/g, ' '),
+    normalised
+      .replace(/[0-9]+(\.[0-9]+)?/g, '#')
+      .replace(/[\s,.!?;:，。！？；：、~"'()（）]+/g, ' '),
   );
   const out = new Set<string>();
   for (let i = 0; i < chars.length; i++) {

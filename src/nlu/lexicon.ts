@@ -9,7 +9,9 @@ const LexiconSchema = z.record(z.string(), z.array(z.string().min(1)).min(1));
 /** Concept -> the surface forms that express it. */
 export type Lexicon = ReadonlyMap<string, readonly string[]>;
 
-export function loadLexicon(file = join(projectRoot, 'intents', 'lexicon', 'domain.yaml')): Lexicon {
+export function loadLexicon(
+  file = join(projectRoot, 'intents', 'lexicon', 'domain.yaml'),
+): Lexicon {
   const parsed = LexiconSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

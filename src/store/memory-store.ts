@@ -108,7 +108,10 @@ export class MemoryStore<T> implements Store<T> {
     const expiresAt = entry ? entry.expiresAt : this.now() + windowSeconds * 1000;
     this.data.set(k, { raw: String(count), expiresAt });
     if (count <= limit) return { allowed: true, retryAfterSeconds: 0 };
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((expiresAt - this.now()) / 1000)) };
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(1, Math.ceil((expiresAt - this.now()) / 1000)),
+    };
   }
 
   async ping(): Promise<boolean> {

@@ -134,7 +134,8 @@ export class RedisStore<T> implements Store<T> {
           arguments: [token, JSON.stringify(value), String(this.options.ttlMs)],
         }),
       );
-      if (ok !== 1) throw new StoreUnavailableError('the conversation lock lapsed before the write');
+      if (ok !== 1)
+        throw new StoreUnavailableError('the conversation lock lapsed before the write');
       written = true;
       return result;
     } finally {

@@ -14,8 +14,12 @@ const raw = createClient({ url: redisUrl });
 beforeAll(async () => {
   await raw.connect();
   [a, b] = await Promise.all([
-    freePort().then((p) => startBotProcess({ REDIS_URL: redisUrl, RATE_LIMIT_PER_MINUTE: '100000' }, p)),
-    freePort().then((p) => startBotProcess({ REDIS_URL: redisUrl, RATE_LIMIT_PER_MINUTE: '100000' }, p)),
+    freePort().then((p) =>
+      startBotProcess({ REDIS_URL: redisUrl, RATE_LIMIT_PER_MINUTE: '100000' }, p),
+    ),
+    freePort().then((p) =>
+      startBotProcess({ REDIS_URL: redisUrl, RATE_LIMIT_PER_MINUTE: '100000' }, p),
+    ),
   ]);
 }, 60_000);
 
@@ -60,8 +64,12 @@ describe('two bot processes sharing one Redis', () => {
     const u2 = `mix2-${randomUUID()}`;
     const jobs = [];
     for (let i = 0; i < 30; i++) {
-      jobs.push(postJson(`${(i % 2 ? a : b).url}/v1/messages`, { userId: u1, text: '我30岁，在上饶' }));
-      jobs.push(postJson(`${(i % 2 ? b : a).url}/v1/messages`, { userId: u2, text: '我50岁，在西安' }));
+      jobs.push(
+        postJson(`${(i % 2 ? a : b).url}/v1/messages`, { userId: u1, text: '我30岁，在上饶' }),
+      );
+      jobs.push(
+        postJson(`${(i % 2 ? b : a).url}/v1/messages`, { userId: u2, text: '我50岁，在西安' }),
+      );
     }
     const results = await Promise.all(jobs);
     for (const r of results) expect(r.status).toBe(200);

@@ -38,7 +38,10 @@ describe('Redis going down and coming back', () => {
 
     await redis.stop();
     await until(async () => (await fetch(`${app!.url}/healthz`)).status === 503);
-    expect(await (await fetch(`${app.url}/healthz`)).json()).toEqual({ status: 'degraded', store: 'redis' });
+    expect(await (await fetch(`${app.url}/healthz`)).json()).toEqual({
+      status: 'degraded',
+      store: 'redis',
+    });
     const during = await postJson(`${app.url}/v1/messages`, { userId, text: '月薪8000' });
     expect(during.status).toBe(200);
     expect(during.json.replies).toEqual([{ text: UNAVAILABLE_REPLY }]);

@@ -12,14 +12,27 @@ const rules = buildRules([
     dialogue: {
       counterpart: 'pension_contribution',
       asks: [
-        { slot: 'employment', question: '你是单位上班还是灵活就业？', buttons: ['单位上班', '灵活就业'], default: 'employee' },
-        { slot: 'monthlyIncome', question: '月薪多少？', buttons: ['月薪8000'], when: { employment: ['employee'] } },
+        {
+          slot: 'employment',
+          question: '你是单位上班还是灵活就业？',
+          buttons: ['单位上班', '灵活就业'],
+          default: 'employee',
+        },
+        {
+          slot: 'monthlyIncome',
+          question: '月薪多少？',
+          buttons: ['月薪8000'],
+          when: { employment: ['employee'] },
+        },
         { slot: 'region', question: '在哪个城市？', buttons: ['上饶'] },
       ],
     },
   },
   { name: 'pension_contribution', dialogue: { counterpart: 'medical_contribution', asks: [] } },
-  { name: 'reimbursement', dialogue: { asks: [{ slot: 'medicalCost', question: '花了多少？', buttons: ['3万'] }] } },
+  {
+    name: 'reimbursement',
+    dialogue: { asks: [{ slot: 'medicalCost', question: '花了多少？', buttons: ['3万'] }] },
+  },
 ]);
 
 const xian = { province: '陕西省', city: '西安市', code: '610100' };
@@ -59,7 +72,11 @@ describe('decide', () => {
       parse('inform', { monthlyIncome: '8000' }, '8000'),
       parse('inform', { region: xian }, '西安'),
     );
-    expect(a!.action).toMatchObject({ kind: 'ask', slot: 'employment', buttons: ['单位上班', '灵活就业'] });
+    expect(a!.action).toMatchObject({
+      kind: 'ask',
+      slot: 'employment',
+      buttons: ['单位上班', '灵活就业'],
+    });
     expect(b!.action).toMatchObject({ kind: 'ask', slot: 'monthlyIncome' });
     expect(c!.action).toMatchObject({ kind: 'ask', slot: 'region' });
     expect(d!.action).toMatchObject({
@@ -96,8 +113,15 @@ describe('decide', () => {
     );
     // 随便 skips the region; the answer lists it as defaulted
     expect(c!.action).toMatchObject({ kind: 'answer', intent: 'thanks_bye' });
-    const [, b] = talk(parse('medical_contribution', { employment: 'flexible' }), parse('inform', {}, '随便'));
-    expect(b!.action).toMatchObject({ kind: 'answer', intent: 'medical_contribution', defaulted: ['region'] });
+    const [, b] = talk(
+      parse('medical_contribution', { employment: 'flexible' }),
+      parse('inform', {}, '随便'),
+    );
+    expect(b!.action).toMatchObject({
+      kind: 'answer',
+      intent: 'medical_contribution',
+      defaulted: ['region'],
+    });
     expect(b!.action.kind === 'answer' && b!.action.slots.region).toBeUndefined();
   });
 
@@ -113,21 +137,37 @@ describe('decide', () => {
 
   it('replaces a value on correction and answers the topic again', () => {
     const [, b] = talk(
-      parse('medical_contribution', { employment: 'employee', monthlyIncome: '8000', region: xian }),
+      parse('medical_contribution', {
+        employment: 'employee',
+        monthlyIncome: '8000',
+        region: xian,
+      }),
       parse('inform', { monthlyIncome: '9000' }, '不对，月薪9000'),
     );
-    expect(b!.action).toMatchObject({ kind: 'answer', intent: 'medical_contribution', slots: { monthlyIncome: '9000' } });
+    expect(b!.action).toMatchObject({
+      kind: 'answer',
+      intent: 'medical_contribution',
+      slots: { monthlyIncome: '9000' },
+    });
   });
 
   it('follows up "那养老呢" with the counterpart topic, keeping the slots', () => {
     const [, b] = talk(
-      parse('medical_contribution', { employment: 'employee', monthlyIncome: '8000', region: xian }),
+      parse('medical_contribution', {
+        employment: 'employee',
+        monthlyIncome: '8000',
+        region: xian,
+      }),
       parse('pension_estimate', {}, '那养老呢', 0.5, [
         { name: 'pension_estimate', confidence: 0.5 },
         { name: 'pension_contribution', confidence: 0.3 },
       ]),
     );
-    expect(b!.action).toMatchObject({ kind: 'answer', intent: 'pension_contribution', slots: { region: xian } });
+    expect(b!.action).toMatchObject({
+      kind: 'answer',
+      intent: 'pension_contribution',
+      slots: { region: xian },
+    });
     expect(b!.intent.name).toBe('pension_contribution');
   });
 
@@ -144,7 +184,11 @@ describe('decide', () => {
       parse('inform', { age: 35, region: xian }, '35岁，在西安'),
       parse('medical_contribution', { employment: 'flexible' }),
     );
-    expect(a!.action).toEqual({ kind: 'noted', slots: { age: 35, region: xian }, changed: ['age', 'region'] });
+    expect(a!.action).toEqual({
+      kind: 'noted',
+      slots: { age: 35, region: xian },
+      changed: ['age', 'region'],
+    });
     expect(b!.action).toMatchObject({ kind: 'answer', slots: { age: 35, region: xian } });
   });
 
@@ -162,7 +206,10 @@ describe('decide', () => {
         { name: 'reimbursement', confidence: 0.35 },
       ]),
     );
-    expect(a!.action).toEqual({ kind: 'clarify', options: ['medical_contribution', 'reimbursement'] });
+    expect(a!.action).toEqual({
+      kind: 'clarify',
+      options: ['medical_contribution', 'reimbursement'],
+    });
   });
 
   it('answers small talk without losing the pending question', () => {
@@ -172,7 +219,11 @@ describe('decide', () => {
       parse('inform', { medicalCost: '30000' }, '3万'),
     );
     expect(b!.action).toMatchObject({ kind: 'answer', intent: 'greet' });
-    expect(c!.action).toMatchObject({ kind: 'answer', intent: 'reimbursement', slots: { medicalCost: '30000' } });
+    expect(c!.action).toMatchObject({
+      kind: 'answer',
+      intent: 'reimbursement',
+      slots: { medicalCost: '30000' },
+    });
   });
 });
 
@@ -180,12 +231,17 @@ describe('buildRules', () => {
   it('rejects a default that is not a valid value of its slot, naming the file', () => {
     expect(() =>
       buildRules([
-        { name: 'retirement_age', dialogue: { asks: [{ slot: 'gender', question: 'q', buttons: ['男'], default: 'x' }] } },
+        {
+          name: 'retirement_age',
+          dialogue: { asks: [{ slot: 'gender', question: 'q', buttons: ['男'], default: 'x' }] },
+        },
       ]),
     ).toThrow(/intents\/retirement_age\.yaml.*gender/);
   });
 
   it('rejects an unknown key', () => {
-    expect(() => buildRules([{ name: 'hotline', dialogue: { asks: [], nope: 1 } }])).toThrow(/hotline/);
+    expect(() => buildRules([{ name: 'hotline', dialogue: { asks: [], nope: 1 } }])).toThrow(
+      /hotline/,
+    );
   });
 });

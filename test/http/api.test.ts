@@ -25,7 +25,9 @@ describe('GET /healthz and /metrics', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/plain/);
     const body = await res.text();
-    expect(body).toMatch(/shebao_http_requests_total\{method="POST",route="\/v1\/messages",status="200"\} \d+/);
+    expect(body).toMatch(
+      /shebao_http_requests_total\{method="POST",route="\/v1\/messages",status="200"\} \d+/,
+    );
     expect(body).toMatch(/shebao_intents_total\{intent="greet"\} \d+/);
     expect(body).toContain('shebao_http_request_duration_seconds_bucket');
     expect(body).toContain('shebao_store_errors_total');
@@ -34,12 +36,20 @@ describe('GET /healthz and /metrics', () => {
 
 describe('POST /v1/parse', () => {
   it('returns intent, ranking and slots without touching any conversation', async () => {
-    const res = await postJson(`${app.url}/v1/parse`, { text: '我在上饶，月薪8000，医保一个月交多少' });
+    const res = await postJson(`${app.url}/v1/parse`, {
+      text: '我在上饶，月薪8000，医保一个月交多少',
+    });
     expect(res.status).toBe(200);
     expect(res.json.text).toBe('我在上饶，月薪8000，医保一个月交多少');
-    expect(res.json.intent).toEqual({ name: 'medical_contribution', confidence: expect.any(Number) });
+    expect(res.json.intent).toEqual({
+      name: 'medical_contribution',
+      confidence: expect.any(Number),
+    });
     expect(res.json.ranking.length).toBeGreaterThan(1);
-    expect(res.json.ranking[0]).toEqual({ name: expect.any(String), confidence: expect.any(Number) });
+    expect(res.json.ranking[0]).toEqual({
+      name: expect.any(String),
+      confidence: expect.any(Number),
+    });
     expect(res.json.slots).toMatchObject({
       monthlyIncome: '8000',
       region: { province: '江西省', city: '上饶市', code: '361100' },
@@ -132,8 +142,12 @@ describe('DELETE /v1/conversations/:userId', () => {
   });
 
   it('answers 204 for a user it never saw, and 400 for an over-long id', async () => {
-    expect((await fetch(`${app.url}/v1/conversations/nobody`, { method: 'DELETE' })).status).toBe(204);
-    const long = await fetch(`${app.url}/v1/conversations/${'x'.repeat(129)}`, { method: 'DELETE' });
+    expect((await fetch(`${app.url}/v1/conversations/nobody`, { method: 'DELETE' })).status).toBe(
+      204,
+    );
+    const long = await fetch(`${app.url}/v1/conversations/${'x'.repeat(129)}`, {
+      method: 'DELETE',
+    });
     expect(long.status).toBe(400);
   });
 });
@@ -165,7 +179,9 @@ describe('with WEBHOOK_SECRET set', () => {
   const body = JSON.stringify({ userId: 'signed-user', text: '你好' });
 
   it('accepts a correct signature of the raw body', async () => {
-    const res = await postJson(`${signed.url}/v1/messages`, body, { 'x-signature': signBody(secret, body) });
+    const res = await postJson(`${signed.url}/v1/messages`, body, {
+      'x-signature': signBody(secret, body),
+    });
     expect(res.status).toBe(200);
   });
 
@@ -175,7 +191,11 @@ describe('with WEBHOOK_SECRET set', () => {
     ['malformed', 'sha256=zz'],
     ['over another body', signBody(secret, `${body} `)],
   ])('answers 401 to a %s signature', async (_, sig) => {
-    const res = await postJson(`${signed.url}/v1/messages`, body, sig ? { 'x-signature': sig } : {});
+    const res = await postJson(
+      `${signed.url}/v1/messages`,
+      body,
+      sig ? { 'x-signature': sig } : {},
+    );
     expect(res.status).toBe(401);
     expect(res.json).toEqual(errorShape);
   });
@@ -193,14 +213,18 @@ describe('rate limit', () => {
     try {
       const statuses = [];
       for (let i = 0; i < 4; i++) {
-        statuses.push((await postJson(`${limited.url}/v1/messages`, { userId: 'busy', text: '你好' })).status);
+        statuses.push(
+          (await postJson(`${limited.url}/v1/messages`, { userId: 'busy', text: '你好' })).status,
+        );
       }
       expect(statuses).toEqual([200, 200, 200, 429]);
       const res = await postJson(`${limited.url}/v1/messages`, { userId: 'busy', text: '你好' });
       expect(res.status).toBe(429);
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(res.json).toEqual(errorShape);
-      expect((await postJson(`${limited.url}/v1/messages`, { userId: 'calm', text: '你好' })).status).toBe(200);
+      expect(
+        (await postJson(`${limited.url}/v1/messages`, { userId: 'calm', text: '你好' })).status,
+      ).toBe(200);
     } finally {
       await limited.close();
     }

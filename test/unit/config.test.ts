@@ -13,7 +13,12 @@ describe('loadConfig', () => {
       CONVERSATION_TTL_DAYS: 30,
       LOG_LEVEL: 'info',
     });
-    for (const unset of ['REDIS_URL', 'WEBHOOK_SECRET', 'TELEGRAM_BOT_TOKEN', 'WECHATY_PUPPET'] as const) {
+    for (const unset of [
+      'REDIS_URL',
+      'WEBHOOK_SECRET',
+      'TELEGRAM_BOT_TOKEN',
+      'WECHATY_PUPPET',
+    ] as const) {
       expect(c[unset]).toBeUndefined();
     }
   });
@@ -34,7 +39,12 @@ describe('loadConfig', () => {
       WECHATY_PUPPET: 'wechaty-puppet-service',
       WECHATY_PUPPET_SERVICE_TOKEN: 'tok',
     });
-    expect(c).toMatchObject({ PORT: 8080, RATE_LIMIT_PER_MINUTE: 10, CONVERSATION_TTL_DAYS: 7, LOG_LEVEL: 'debug' });
+    expect(c).toMatchObject({
+      PORT: 8080,
+      RATE_LIMIT_PER_MINUTE: 10,
+      CONVERSATION_TTL_DAYS: 7,
+      LOG_LEVEL: 'debug',
+    });
   });
 
   it.each([

@@ -14,7 +14,14 @@ describe('personal data never reaches the logs', () => {
 
   it('redacts message texts, secrets and signature headers', () => {
     const { logger, lines } = captureLogger();
-    logger.info({ text: '身份证36230119900101123X', secret: 'abc', req: { headers: { 'x-signature': 'sha256=1' } } }, 'x');
+    logger.info(
+      {
+        text: '身份证36230119900101123X',
+        secret: 'abc',
+        req: { headers: { 'x-signature': 'sha256=1' } },
+      },
+      'x',
+    );
     const line = lines.join('');
     expect(line).not.toContain('36230119900101123X');
     expect(line).not.toContain('abc');

@@ -39,7 +39,10 @@ function parseJsonKeepingRaw(
   try {
     done(null, JSON.parse(body));
   } catch {
-    const err = new Error('the body is not valid JSON') as Error & { statusCode: number; code: string };
+    const err = new Error('the body is not valid JSON') as Error & {
+      statusCode: number;
+      code: string;
+    };
     err.statusCode = 400;
     err.code = 'invalid_json';
     done(err);
@@ -71,10 +74,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
     const status = err.statusCode ?? 500;
-    if (status === 413) return sendError(reply, 413, 'payload_too_large', 'the body is over 64 KiB');
+    if (status === 413)
+      return sendError(reply, 413, 'payload_too_large', 'the body is over 64 KiB');
     if (err instanceof StoreUnavailableError) {
       req.log.warn({ err: err.message }, 'store unavailable');
-      return sendError(reply, 503, 'store_unavailable', 'the conversation store is unavailable; retry later');
+      return sendError(
+        reply,
+        503,
+        'store_unavailable',
+        'the conversation store is unavailable; retry later',
+      );
     }
     if (status >= 400 && status < 500) {
       const code = err.code === 'invalid_json' ? 'invalid_json' : 'invalid_request';
@@ -103,23 +112,37 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.post('/v1/parse', async (req, reply) => {
     const body = ParseBody.safeParse(req.body);
-    if (!body.success) return sendError(reply, 400, 'invalid_request', describeZodError(body.error));
+    if (!body.success)
+      return sendError(reply, 400, 'invalid_request', describeZodError(body.error));
     return bot.parse(body.data.text);
   });
 
   app.post('/v1/messages', async (req, reply) => {
-    if (webhookSecret && !verifySignature(webhookSecret, req.rawBody ?? '', req.headers['x-signature'] as string | undefined)) {
+    if (
+      webhookSecret &&
+      !verifySignature(
+        webhookSecret,
+        req.rawBody ?? '',
+        req.headers['x-signature'] as string | undefined,
+      )
+    ) {
       return sendError(reply, 401, 'unauthorized', 'missing or wrong X-Signature');
     }
     const body = MessageBody.safeParse(req.body);
-    if (!body.success) return sendError(reply, 400, 'invalid_request', describeZodError(body.error));
+    if (!body.success)
+      return sendError(reply, 400, 'invalid_request', describeZodError(body.error));
     try {
       const result = await bot.handleTurn({ channel: 'http', ...body.data });
       return { replies: result.replies, intent: result.intent, slots: result.slots };
     } catch (err) {
       if (err instanceof RateLimitedError) {
         reply.header('Retry-After', String(err.retryAfterSeconds));
-        return sendError(reply, 429, 'rate_limited', `too many messages; retry in ${err.retryAfterSeconds} s`);
+        return sendError(
+          reply,
+          429,
+          'rate_limited',
+          `too many messages; retry in ${err.retryAfterSeconds} s`,
+        );
       }
       throw err;
     }
@@ -127,7 +150,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.delete('/v1/conversations/:userId', async (req, reply) => {
     const params = ConversationParams.safeParse(req.params);
-    if (!params.success) return sendError(reply, 400, 'invalid_request', describeZodError(params.error));
+    if (!params.success)
+      return sendError(reply, 400, 'invalid_request', describeZodError(params.error));
     await bot.forget({ channel: 'http', userId: params.data.userId });
     return reply.code(204).send();
   });
