@@ -41,11 +41,11 @@ function employee(p: Policies, slots: Slots, year: number): string {
   }
   const result = employeeMedical({
     income: income ?? floor!,
-    band: floor !== undefined && cap !== undefined ? { floor, cap } : { floor: income!, cap: income! },
+    band:
+      floor !== undefined && cap !== undefined ? { floor, cap } : { floor: income!, cap: income! },
     individualPct: rates.value.individualPct,
     employerPct: rates.value.employerPct,
-    largeAmountFeeMonthly:
-      fee && fee.value.payer === 'individual' ? fee.value.monthly : undefined,
+    largeAmountFeeMonthly: fee && fee.value.payer === 'individual' ? fee.value.monthly : undefined,
   });
   const base = formatMoney(result.base.base);
   lines.push(`职工医保（单位上班）每月缴费，按${placeName(slots)}${year}年标准估算：`);
@@ -72,7 +72,9 @@ function employee(p: Policies, slots: Slots, year: number): string {
   lines.push(
     `· 单位缴纳：${base} × ${formatPct(rates.value.employerPct)} = ${formatMoney(result.employer.monthly)}元/月（全年${formatMoney(result.employer.yearly)}元）`,
   );
-  lines.push(`· 合计：${formatMoney(result.total.monthly)}元/月，全年${formatMoney(result.total.yearly)}元`);
+  lines.push(
+    `· 合计：${formatMoney(result.total.monthly)}元/月，全年${formatMoney(result.total.yearly)}元`,
+  );
   if (rates.region.code === 'national') {
     lines.push('说明：单位费率为全国框架参考值，各地实际多在6%–10%之间，以当地为准。');
   }
@@ -84,17 +86,23 @@ function flexible(p: Policies, slots: Slots, year: number): string {
   const entry = flexibleMedicalPolicy(p, regionCode(slots), year);
   if (!entry) return '没有找到你所在地区灵活就业医保的缴费标准。';
   const e = entry.value;
-  const lines = [`灵活就业人员参加职工医保，按${entry.region.name}${entry.year ?? year}年标准估算：`];
+  const lines = [
+    `灵活就业人员参加职工医保，按${entry.region.name}${entry.year ?? year}年标准估算：`,
+  ];
   if (e.fixedMonthly !== undefined) {
     const r = flexibleMedical({ kind: 'fixed-monthly', monthly: e.fixedMonthly });
-    lines.push(`· 每月固定缴纳${formatMoney(r.total.monthly)}元，全年${formatMoney(r.total.yearly)}元`);
+    lines.push(
+      `· 每月固定缴纳${formatMoney(r.total.monthly)}元，全年${formatMoney(r.total.yearly)}元`,
+    );
   } else if (e.fixedAnnual !== undefined) {
     const r = flexibleMedical({ kind: 'fixed-yearly', yearly: e.fixedAnnual });
     lines.push(`· 每年${formatMoney(r.total.yearly)}元，约合每月${formatMoney(r.total.monthly)}元`);
   } else if (e.ratePct !== undefined) {
     const chosen = slots.contributionBase ?? e.base?.monthly ?? e.base?.minMonthly;
     if (chosen === undefined) {
-      lines.push(`· 费率${formatPct(e.ratePct)}，乘以你选择的缴费基数；告诉我缴费基数就能算出金额。`);
+      lines.push(
+        `· 费率${formatPct(e.ratePct)}，乘以你选择的缴费基数；告诉我缴费基数就能算出金额。`,
+      );
     } else {
       const band =
         e.base?.minMonthly !== undefined && e.base?.maxMonthly !== undefined
@@ -109,11 +117,15 @@ function flexible(p: Policies, slots: Slots, year: number): string {
       });
       const base = formatMoney(r.base!);
       lines.push(`· 缴费基数：${base}元/月${slots.contributionBase ? '' : '（当地公布的基数）'}`);
-      lines.push(`· 医保费：${base} × ${formatPct(e.ratePct)} = ${formatMoney(r.premium.monthly)}元/月`);
+      lines.push(
+        `· 医保费：${base} × ${formatPct(e.ratePct)} = ${formatMoney(r.premium.monthly)}元/月`,
+      );
       if (!r.largeAmountFee.monthly.isZero()) {
         lines.push(`· 大额医疗补助：${formatMoney(r.largeAmountFee.monthly)}元/月`);
       }
-      lines.push(`· 合计：${formatMoney(r.total.monthly)}元/月，全年${formatMoney(r.total.yearly)}元`);
+      lines.push(
+        `· 合计：${formatMoney(r.total.monthly)}元/月，全年${formatMoney(r.total.yearly)}元`,
+      );
     }
   } else if (e.ratePctRange) {
     lines.push(
@@ -151,7 +163,9 @@ function resident(p: Policies, slots: Slots, year: number): string {
     `· 个人缴费：${entry.value.minimum ? '不低于' : ''}${formatMoney(r.contribution)}元/年`,
   ];
   if (entry.value.subsidy !== undefined) {
-    lines.push(`· 财政补助：${entry.value.minimum ? '不低于' : ''}${formatMoney(entry.value.subsidy)}元/人/年（不用你交）`);
+    lines.push(
+      `· 财政补助：${entry.value.minimum ? '不低于' : ''}${formatMoney(entry.value.subsidy)}元/人/年（不用你交）`,
+    );
   }
   if (group && s) {
     lines.push(

@@ -105,18 +105,24 @@ function employee(p: Policies, slots: Slots, year: number): string {
   lines.push(
     `· 单位缴纳：${base} × ${formatPct(employerPct)} = ${formatMoney(r.employer.monthly)}元/月（全年${formatMoney(r.employer.yearly)}元）`,
   );
-  lines.push(
-    `· 合计：${formatMoney(r.total.monthly)}元/月，全年${formatMoney(r.total.yearly)}元`,
-  );
+  lines.push(`· 合计：${formatMoney(r.total.monthly)}元/月，全年${formatMoney(r.total.yearly)}元`);
   if (income === undefined) {
-    const top = employeePension({ income: r.base.cap, band: band!.band, employerPct, individualPct });
+    const top = employeePension({
+      income: r.base.cap,
+      band: band!.band,
+      employerPct,
+      individualPct,
+    });
     const c = formatMoney(top.base.base);
     lines.push(
       `· 若按上限${c}元：个人${c} × ${formatPct(individualPct)} = ${formatMoney(top.individual.monthly)}元/月，单位${c} × ${formatPct(employerPct)} = ${formatMoney(top.employer.monthly)}元/月，合计${formatMoney(top.total.monthly)}元/月`,
       '告诉我你的月收入，可以算出你自己的金额。',
     );
   }
-  lines.push(citeSources(rates, ...band?.resolved ?? []), ...caveats(rates, ...(band?.resolved ?? [])));
+  lines.push(
+    citeSources(rates, ...(band?.resolved ?? [])),
+    ...caveats(rates, ...(band?.resolved ?? [])),
+  );
   return lines.join('\n');
 }
 
@@ -157,7 +163,15 @@ function flexible(p: Policies, slots: Slots, year: number): string {
   }
   const lines = [`灵活就业人员养老保险每月缴费，按${placeName(slots)}${year}年标准估算：`];
   const flex = (choice: { base: string } | { pctOfAverage: number }) =>
-    flexiblePension({ choice, band: band.band, totalPct, accountPct });
+    flexiblePension({
+      choice:
+        'pctOfAverage' in choice && band.averageWage !== undefined
+          ? { ...choice, averageWage: band.averageWage }
+          : choice,
+      band: band.band,
+      totalPct,
+      accountPct,
+    });
   const probe = flex({ base: '0' });
   lines.push(
     `· 缴费基数可选范围：${formatMoney(probe.floor)}–${formatMoney(probe.cap)}元（${band.origin}）`,
@@ -175,7 +189,9 @@ function flexible(p: Policies, slots: Slots, year: number): string {
     }
     lines.push(line('你选的档', r));
   } else if (band.averageWage !== undefined) {
-    lines.push(`· 你没说选哪一档，常见的三档（社平工资${formatMoney(band.averageWage)}元的60%、100%、300%）：`);
+    lines.push(
+      `· 你没说选哪一档，常见的三档（社平工资${formatMoney(band.averageWage)}元的60%、100%、300%）：`,
+    );
     for (const pct of [60, 100, 300]) {
       lines.push(line(`${pct}%档`, flex({ pctOfAverage: pct })));
     }
@@ -227,7 +243,8 @@ export function pensionContribution(p: Policies, { slots, now }: CalcContext): C
             : employee(p, slots, year);
   } catch (e) {
     if (!(e instanceof CalcInputError)) throw e;
-    text = '你提供的金额好像有问题（例如不是有效数字），请再说一下月收入或缴费基数，比如“月收入6000”。';
+    text =
+      '你提供的金额好像有问题（例如不是有效数字），请再说一下月收入或缴费基数，比如“月收入6000”。';
   }
   return { text, bureau: 'pension' };
 }

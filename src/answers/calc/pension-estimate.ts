@@ -150,8 +150,11 @@ function build(p: Policies, slots: Slots, defaulted: readonly string[], now: Dat
     const accountPct = rates?.value.individualPct ?? 8;
     if (rates) cited.push(rates);
     const credited = latestRates(p, now.getFullYear() - 1, Math.ceil(years));
-    cited.push(...credited);
-    const monthlyBase = new Decimal(index).times(calcBase).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    // One citation for the series: the latest rate (which carries any uncertainty note).
+    cited.push(credited[credited.length - 1]);
+    const monthlyBase = new Decimal(index)
+      .times(calcBase)
+      .toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
     account = {
       projection: {
         monthlyBase: monthlyBase.toString(),
@@ -165,7 +168,7 @@ function build(p: Policies, slots: Slots, defaulted: readonly string[], now: Dat
       `  - 每年缴费基数都是 缴费指数${formatNumber(index)} × ${formatMoney(calcBase)} = ${formatMoney(monthlyBase)}元`,
       `  - 每月${formatPct(accountPct)}记入个人账户`,
       credited.length > 0
-        ? `  - 按已公布的记账利率依次计息（${rateList}${credited.length < years ? '，年数更多时沿用最后一年的利率' : ''}；当年缴费次年起计息）`
+        ? `  - 按已公布的全国职工养老保险个人账户记账利率依次计息（${rateList}${credited.length < years ? '，年数更多时沿用最后一年的利率' : ''}；当年缴费次年起计息）`
         : '  - 不计利息',
     );
   }

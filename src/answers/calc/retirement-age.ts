@@ -11,7 +11,8 @@ import {
   retirementFor,
 } from './retirement-common.js';
 
-const INTRO = '依据全国人大常委会关于实施渐进式延迟法定退休年龄的决定（2024年9月13日通过，2025年1月1日起施行）：';
+const INTRO =
+  '依据全国人大常委会关于实施渐进式延迟法定退休年龄的决定（2024年9月13日通过，2025年1月1日起施行）：';
 
 /** The statutory retirement age and month under the 2025 reform, and the flexible window. */
 export function retirementAge(p: Policies, { slots, now }: CalcContext): CalcReply {
@@ -31,7 +32,10 @@ export function retirementAge(p: Policies, { slots, now }: CalcContext): CalcRep
   const flexLine = `· 弹性退休：满最低缴费年限后，最多可提前${rules.earlyMaxMonths / 12}年（但不低于原退休年龄），经单位同意最多可推迟${rules.lateMaxMonths / 12}年`;
 
   if (groups.length === 0 || !birth) {
-    const need = [groups.length === 0 ? '性别（女性请说明是工人还是干部/管理岗）' : '', !birth ? '出生年月' : '']
+    const need = [
+      groups.length === 0 ? '性别（女性请说明是工人还是干部/管理岗）' : '',
+      !birth ? '出生年月' : '',
+    ]
       .filter(Boolean)
       .join('和');
     return {
@@ -60,8 +64,7 @@ export function retirementAge(p: Policies, { slots, now }: CalcContext): CalcRep
         lines.push(`· ${birth.year}年${month}月出生：无法计算`);
         continue;
       }
-      const delay =
-        r.delayMonths === 0 ? '不延迟' : `延迟${r.delayMonths}个月`;
+      const delay = r.delayMonths === 0 ? '不延迟' : `延迟${r.delayMonths}个月`;
       lines.push(
         `· ${birth.year}年${month}月出生：${delay}，法定退休年龄${ageZh(r.statutory.years, r.statutory.months)}，${monthZh(r.statutory.month)}退休`,
       );
