@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { loadChatTexts } from '../../src/answers/texts.js';
+import { buildRules } from '../../src/dialogue/rules.js';
+import { HELDOUT_FILE, loadLabelled } from '../../src/nlu/evaluate.js';
+import { INTENT_NAMES } from '../../src/nlu/intent-names.js';
+import { loadIntents } from '../../src/nlu/intents.js';
+import { loadLexicon } from '../../src/nlu/lexicon.js';
+import { createUnderstanding } from '../../src/nlu/parse.js';
+import { normalize } from '../../src/nlu/normalize.js';
+import { SlotsSchema } from '../../src/nlu/slot-schema.js';
+
+const intents = loadIntents();
+const heldout = loadLabelled(HELDOUT_FILE);
+const understanding = createUnderstanding({ intents, lexicon: loadLexicon() });
+const now = new Date('2026-11-23T12:00:00+08:00');
+
+describe('intents/', () => {
+  it('has one file for every intent of the contract', () => {
+    expect(intents.map((i) => i.name).sort()).toEqual([...INTENT_NAMES].sort());
+  });
+
+  it.each(intents.map((i) => [i.name, i.examples.length] as const))(
+    '%s has at least 40 examples',
+    (_, count) => {
+      expect(count).toBeGreaterThanOrEqual(40);
+    },
+  );
+
+  it('has no example twice', () => {
+    const all = intents.flatMap((i) => i.examples.map((e) => normalize(e)));
+    const dupes = all.filter((e, i) => all.indexOf(e) !== i);
+    expect(dupes).toEqual([]);
+  });
+});
+
+describe('the held-out file', () => {
+  it('shares no sentence with the training examples', () => {
+    const training = new Set(intents.flatMap((i) => i.examples.map((e) => normalize(e))));
+    const shared = heldout.map((h) => h.text).filter((t) => training.has(normalize(t)));
+    expect(shared).toEqual([]);
+  });
+
+  it('has at least 250 utterances, 8 for every intent, with valid labels', () => {
+    expect(heldout.length).toBeGreaterThanOrEqual(250);
+    for (const name of INTENT_NAMES) {
+      expect(heldout.filter((h) => h.intent === name).length, name).toBeGreaterThanOrEqual(8);
+    }
+    for (const h of heldout) expect(SlotsSchema.safeParse(h.slots).success, h.text).toBe(true);
+  });
+});
+
+describe('buttons the bot offers', () => {
+  const chat = loadChatTexts();
+  it.each(Object.entries(chat.titles))('the title of %s is understood as that intent', (name, title) => {
+    expect(understanding.parse(title, now).intent.name).toBe(name);
+  });
+
+  const rules = buildRules(intents);
+  const asks = [...rules].flatMap(([intent, block]) =>
+    block.asks.flatMap((ask) => ask.buttons.filter((b) => b !== '不知道').map((b) => [intent, ask.slot, b] as const)),
+  );
+  it.each(asks)('%s asks for %s: the button "%s" fills it', (_, slot, button) => {
+    expect(understanding.parse(button, now).slots[slot]).toBeDefined();
+  });
+});
