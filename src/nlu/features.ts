@@ -1,11 +1,23 @@
-import type { Lexicon } from './lexicon.js';
+import { conceptsIn, type Lexicon } from './lexicon.js';
+import type { Slots } from './slot-schema.js';
+
+/** Words that make a message a question rather than a statement of facts. */
+/**
+ * A concept counts as this many features: naive Bayes weighs every feature alike, and one
+ * concept would otherwise be drowned by the dozens of character n-grams of a sentence.
+ */
+export const CONCEPT_WEIGHT = 2;
+
+export const QUESTION = /[?？吗嘛呢么]|多少|怎么|咋|什么|啥|哪|几|能不能|可不可以|可以吗|是否|如何|要不要|有没有|算一下|算算|帮我|想问|请问|问一下|查询|\b(how|what|when|where|which|can i|will i|is it|do i)\b/;
 
 /**
  * Features that suit Chinese without a segmenter: character unigrams, bigrams and trigrams of
  * the normalised text (digits folded to "#", so 8000 and 5000 look alike), plus one "L:<concept>"
- * feature for each domain-lexicon concept the text mentions. Returned once each.
+ * feature for each domain-lexicon concept the text mentions, one "S:<slot>" feature for each
+ * slot found in it, and whether it reads as a question ("Q:yes", "Q:no", "Q:facts-only": facts
+ * and no question, the mark of a reply that only informs). Returned once each.
  */
-export function textFeatures(normalised: string, lexicon: Lexicon): string[] {
+export function textFeatures(normalised: string, lexicon: Lexicon, slots: Slots = {}): string[] {
   const chars = Array.from(
     normalised
       .replace(/[0-9]+(\.[0-9]+)?/g, '#')
@@ -22,8 +34,13 @@ export function textFeatures(normalised: string, lexicon: Lexicon): string[] {
     const c = chars[i + 2];
     if (c !== undefined && c !== ' ') out.add(a + b + c);
   }
-  for (const [concept, words] of lexicon) {
-    if (words.some((w) => normalised.includes(w))) out.add(`L:${concept}`);
+  for (const concept of conceptsIn(normalised, lexicon)) {
+    for (let k = 0; k < CONCEPT_WEIGHT; k++) out.add(`L:${concept}:${k}`);
   }
+  const slotNames = Object.keys(slots);
+  for (const name of slotNames) out.add(`S:${name}`);
+  const question = QUESTION.test(normalised);
+  out.add(question ? 'Q:yes' : 'Q:no');
+  if (!question && slotNames.length > 0) out.add('Q:facts-only');
   return [...out];
 }

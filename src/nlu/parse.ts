@@ -1,8 +1,8 @@
 import { IntentClassifier, type Ranked } from './classifier.js';
-import { textFeatures } from './features.js';
+import { QUESTION, textFeatures } from './features.js';
 import type { IntentName } from './intent-names.js';
 import type { IntentFile } from './intents.js';
-import type { Lexicon } from './lexicon.js';
+import { conceptsIn, type Lexicon } from './lexicon.js';
 import { normalize } from './normalize.js';
 import type { Slots } from './slot-schema.js';
 import { extractSlots } from './slots/index.js';
@@ -31,6 +31,9 @@ export interface UnderstandingOptions {
 
 export const DEFAULT_MIN_CONFIDENCE = 0.3;
 
+/** Slots of the training examples are read as of a fixed date, so training is deterministic. */
+const TRAINING_DATE = new Date('2026-01-01T00:00:00+08:00');
+
 /** Trains the intent matcher from the intent files (deterministic) and returns `parse`. */
 export function createUnderstanding(options: UnderstandingOptions): Understanding {
   const { lexicon } = options;
@@ -38,21 +41,34 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
   const rankingSize = options.rankingSize ?? 5;
   const classifier = new IntentClassifier<IntentName>(
     options.intents.flatMap((intent) =>
-      intent.examples.map((example) => ({
-        features: textFeatures(normalize(example), lexicon),
-        label: intent.name,
-      })),
+      intent.examples.map((example) => {
+        const normalised = normalize(example);
+        return {
+          features: textFeatures(normalised, lexicon, extractSlots(normalised, TRAINING_DATE)),
+          label: intent.name,
+        };
+      }),
     ),
     options.temperature,
   );
+
+  /** Facts given, nothing asked, no topic named: a reply that only informs ("35岁，在上饶"). */
+  const informsOnly = (normalised: string, slots: Slots) =>
+    Object.keys(slots).length > 0 &&
+    !QUESTION.test(normalised) &&
+    !conceptsIn(normalised, lexicon).some((c) => lexicon.topics.has(c));
 
   return {
     parse(text: string, now = new Date()): ParseResult {
       const normalised = normalize(text);
       const slots = extractSlots(normalised, now);
-      const features = textFeatures(normalised, lexicon);
+      const features = textFeatures(normalised, lexicon, slots);
       const ranking = classifier.rank(features).slice(0, rankingSize);
       const top = ranking[0];
+      if (informsOnly(normalised, slots)) {
+        const confidence = ranking.find((r) => r.name === 'inform')?.confidence ?? 0;
+        return { text, intent: { name: 'inform', confidence: Math.max(confidence, 0.9) }, ranking, slots };
+      }
       const intent: Ranked<IntentName> =
         top && top.confidence >= minConfidence && features.length > 0
           ? top
