@@ -14,7 +14,9 @@ export interface Lexicon {
   topics: ReadonlySet<string>;
 }
 
-export function loadLexicon(file = join(projectRoot, 'intents', 'lexicon', 'domain.yaml')): Lexicon {
+export function loadLexicon(
+  file = join(projectRoot, 'intents', 'lexicon', 'domain.yaml'),
+): Lexicon {
   const parsed = LexiconSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

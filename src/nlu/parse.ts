@@ -67,7 +67,12 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
       const top = ranking[0];
       if (informsOnly(normalised, slots)) {
         const confidence = ranking.find((r) => r.name === 'inform')?.confidence ?? 0;
-        return { text, intent: { name: 'inform', confidence: Math.max(confidence, 0.9) }, ranking, slots };
+        return {
+          text,
+          intent: { name: 'inform', confidence: Math.max(confidence, 0.9) },
+          ranking,
+          slots,
+        };
       }
       const intent: Ranked<IntentName> =
         top && top.confidence >= minConfidence && features.length > 0

@@ -98,16 +98,33 @@ describe('POST /v1/messages', () => {
   it('computes an employee medical contribution with its base, rate and source', async () => {
     const res = await postJson(`${app.url}/v1/messages`, {
       userId: 'u-medical',
-      text: '我在单位上班，月薪8000，医保每个月交多少',
+      text: '我在上饶单位上班，月薪8000，医保每个月交多少',
     });
     expect(res.status).toBe(200);
     expect(res.json.intent.name).toBe('medical_contribution');
     const text: string = res.json.replies.map((r: { text: string }) => r.text).join('\n');
-    expect(text).toContain('160'); // 8000 x 2%
-    expect(text).toContain('2%');
-    expect(text).toMatch(/依据|来源/);
-    expect(text).toMatch(/12393|12333|医保局/);
+    expect(text).toContain('8000 × 2% = 160'); // individual: 2% of the base
+    expect(text).toContain('缴费基数上下限3915–19575'); // 江西省 2025 band
+    expect(text).toContain('依据');
+    expect(text).toMatch(/上饶市.*12393/);
     expect(res.json.slots).toMatchObject({ monthlyIncome: '8000', employment: 'employee' });
+  });
+
+  it('asks for the city, and answers on national defaults when the person does not know', async () => {
+    const first = await postJson(`${app.url}/v1/messages`, {
+      userId: 'u-medical-national',
+      text: '我在单位上班，月薪8000，医保每个月交多少',
+    });
+    expect(first.json.replies[0].text).toContain('城市');
+    expect(first.json.replies[0].buttons.length).toBeGreaterThan(1);
+    const second = await postJson(`${app.url}/v1/messages`, {
+      userId: 'u-medical-national',
+      text: '不知道',
+    });
+    const text: string = second.json.replies.map((r: { text: string }) => r.text).join('\n');
+    expect(text).toContain('8000 × 2% = 160');
+    expect(text).toContain('8000 × 6% = 480'); // employer: the national framework default
+    expect(text).toContain('依据');
   });
 
   it.each([

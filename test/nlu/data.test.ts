@@ -51,13 +51,18 @@ describe('the held-out file', () => {
 
 describe('buttons the bot offers', () => {
   const chat = loadChatTexts();
-  it.each(Object.entries(chat.titles))('the title of %s is understood as that intent', (name, title) => {
-    expect(understanding.parse(title, now).intent.name).toBe(name);
-  });
+  it.each(Object.entries(chat.titles))(
+    'the title of %s is understood as that intent',
+    (name, title) => {
+      expect(understanding.parse(title, now).intent.name).toBe(name);
+    },
+  );
 
   const rules = buildRules(intents);
   const asks = [...rules].flatMap(([intent, block]) =>
-    block.asks.flatMap((ask) => ask.buttons.filter((b) => b !== '不知道').map((b) => [intent, ask.slot, b] as const)),
+    block.asks.flatMap((ask) =>
+      ask.buttons.filter((b) => b !== '不知道').map((b) => [intent, ask.slot, b] as const),
+    ),
   );
   it.each(asks)('%s asks for %s: the button "%s" fills it', (_, slot, button) => {
     expect(understanding.parse(button, now).slots[slot]).toBeDefined();

@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 /** A JSON body as sent or received; tests read its fields freely. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ApiBody = Record<string, any>;
 
 /** One Bot API call as the fake server received it. */

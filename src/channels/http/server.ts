@@ -56,6 +56,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
     disableRequestLogging: true,
+    // Long enough that an over-long userId gets the contract's 400, not fastify's 414.
+    maxParamLength: 1024,
   });
   const page = await readFile(join(projectRoot, 'public', 'index.html'), 'utf8');
 

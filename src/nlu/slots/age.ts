@@ -52,9 +52,7 @@ const BIRTH_YM: readonly BirthPattern[] = [
     ),
   },
   {
-    re: re(
-      String.raw`(?:出生于|生于|出生在|出生年月(?:是|为|:)?|生日(?:是|:)?)${Y4}年${MONTH}月`,
-    ),
+    re: re(String.raw`(?:出生于|生于|出生在|出生年月(?:是|为|:)?|生日(?:是|:)?)${Y4}年${MONTH}月`),
   },
   {
     re: re(
@@ -114,9 +112,7 @@ const CONTRIB_NOT_BEFORE =
 const POLICY_WORDS = String.raw`(?:居民|职工|医保|社保|养老|灵活|城乡|新农合|缴费|社平|标准|基数|最低|最高|医疗|报销|政策|年度|交|缴)`;
 const POLICY_NOUNS = String.raw`(?:居民|职工|医保|社保|养老|灵活|城乡|新农合|社平|年度)`;
 const YEAR_PATTERNS: readonly RegExp[] = [
-  re(
-    String.raw`(?<!\d)(?<y>\d{4})年(?!出生|${SHENG}|退休|参加工作|工作|参保|入职|毕业|结婚|开始)`,
-  ),
+  re(String.raw`(?<!\d)(?<y>\d{4})年(?!出生|${SHENG}|退休|参加工作|工作|参保|入职|毕业|结婚|开始)`),
   // 2025居民医保, 问一下2025的社平: only where a year can start (not 每月领2000养老金)
   re(
     String.raw`(?:(?<![\d\u4e00-\u9fff])|(?<=[是问查看那从到说讲想在]))(?<y>\d{4})(?:的)?(?=${POLICY_NOUNS})`,
@@ -267,7 +263,10 @@ function contributionYears(text: string, claims: Claims): number | undefined {
     if (full) {
       if (!g.done && !g.le && !/已经|已/.test(lead)) return;
     } else if (CONTRIB_NOT_BEFORE.test(lead)) return;
-    else if (!/了|过/.test(m[0]) && CONTRIB_RULE.test(text.slice(Math.max(0, s.start - 6), s.start)))
+    else if (
+      !/了|过/.test(m[0]) &&
+      CONTRIB_RULE.test(text.slice(Math.max(0, s.start - 6), s.start))
+    )
       return;
     const years = parseInteger(g.n!);
     if (years === undefined) return;
@@ -283,7 +282,8 @@ function contributionYears(text: string, claims: Claims): number | undefined {
     }
     found.push({ at: s.start, value, span: s });
   };
-  for (const pattern of CONTRIB_PATTERNS) for (const m of matches(pattern, text)) consider(m, false);
+  for (const pattern of CONTRIB_PATTERNS)
+    for (const m of matches(pattern, text)) consider(m, false);
   for (const m of matches(CONTRIB_FULL, text)) consider(m, true);
   found.sort((a, b) => a.at - b.at);
   const first = found[0];

@@ -26,7 +26,8 @@ export function extractSlots(text: string, now: Date = new Date()): Slots {
   for (const extract of EXTRACTORS) {
     for (const [name, value] of Object.entries(extract(text, now))) {
       if (value === undefined || out[name] !== undefined) continue;
-      const shape = SlotsSchema.shape[name as SlotName] as (typeof SlotsSchema.shape)[SlotName] | undefined;
+      const shape = SlotsSchema.shape[name as SlotName] as
+        (typeof SlotsSchema.shape)[SlotName] | undefined;
       if (shape?.safeParse(value).success) out[name] = value;
     }
   }

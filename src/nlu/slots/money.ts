@@ -34,7 +34,8 @@ interface Cue {
   weak?: boolean;
 }
 
-const WEAK_GAP = /^(我|大概|大约|差不多|能|可以|有|是|就|才|也就|只有|税前|税后|到手|挣|赚|拿|收入|工资|能挣|能赚|能拿|:)*$/;
+const WEAK_GAP =
+  /^(我|大概|大约|差不多|能|可以|有|是|就|才|也就|只有|税前|税后|到手|挣|赚|拿|收入|工资|能挣|能赚|能拿|:)*$/;
 const MEDICAL_GAP = /^(一共|总共|共|大概|差不多|估计|可能|要|需要|得|花|花了|用了|费用|了|:)*$/;
 const MEDICAL_CONTEXT = /住院|看病|医院|手术|治疗|医药|门诊|报销|生病|病|药|检查|大病/;
 
@@ -306,7 +307,11 @@ function costByReimburse(
     const a = amounts[i]!;
     if (used.has(i) || !moneyish(text, a) || isYearLike(a)) continue;
     if (PAYMENT_BEFORE.test(text.slice(Math.max(0, a.start - 3), a.start))) continue;
-    if (/^(的费用|的)?(能|可以|可|大概|一共)?报(销)?(多少|几|百分之|吗|了多少)/.test(text.slice(a.end)))
+    if (
+      /^(的费用|的)?(能|可以|可|大概|一共)?报(销)?(多少|几|百分之|吗|了多少)/.test(
+        text.slice(a.end),
+      )
+    )
       return i;
   }
   return undefined;
@@ -321,11 +326,7 @@ const NOT_INCOME_CONTEXT =
  * has an income verb (我挣得不多,也就3000块), or a lone figure written as money (10k, 1.2w,
  * 8000元) among profile facts with nothing that makes it a payment or a bill (61岁 北京 10k).
  */
-function incomeByVerb(
-  text: string,
-  amounts: NumberMatch[],
-  used: Set<number>,
-): number | undefined {
+function incomeByVerb(text: string, amounts: NumberMatch[], used: Set<number>): number | undefined {
   const free = amounts
     .map((a, i) => ({ a, i }))
     .filter(
@@ -365,7 +366,11 @@ function contributionIndex(text: string, all: NumberMatch[], keywords: Keyword[]
       // tiers run from 60 % to 300 %; 8 %, 9 % are rates; 60%到300% is the range itself
       if (a.value.lt(40) || a.value.gt(300)) continue;
       if (/^(到|至|-|~)/.test(after) || /(到|至|-|~)$/.test(text.slice(0, a.start))) continue;
-      const clause = text.slice(0, a.start).split(/[,;!?]/).pop() ?? '';
+      const clause =
+        text
+          .slice(0, a.start)
+          .split(/[,;!?]/)
+          .pop() ?? '';
       const payVerb = /^(的)?(基数)?(来)?(交|缴|缴费|缴纳|参保)/.test(after);
       const ofBase = /(基数|档次)(是|为|按|选|选择)?(社平(工资)?的)?$/.test(clause);
       if (tier || ofBase || (payVerb && /按|选/.test(clause))) candidates.push(a.value.div(100));

@@ -87,7 +87,8 @@ function tokenize(raw: string): Token[] | undefined {
     else if (ch === '点') tokens.push({ kind: 'point' });
     else if (ch === '万') tokens.push({ kind: 'wan' });
     else if (ch === '亿') tokens.push({ kind: 'yi' });
-    else if ((ch === '零' || ch === '〇') && raw[i] === '点') tokens.push({ kind: 'digit', value: 0 });
+    else if ((ch === '零' || ch === '〇') && raw[i] === '点')
+      tokens.push({ kind: 'digit', value: 0 });
     else if (ch === '零' || ch === '〇') tokens.push({ kind: 'zero' });
     else if (ch in CN_DIGITS) tokens.push({ kind: 'digit', value: CN_DIGITS[ch]! });
     else if (ch in CN_SMALL_UNITS) tokens.push({ kind: 'unit', value: CN_SMALL_UNITS[ch]! });
@@ -234,7 +235,8 @@ function evaluate(tokens: readonly Token[]): Decimal | undefined {
     const prev = body[body.length - 2];
     const rightAfterUnit =
       prev !== undefined && (prev.kind === 'unit' || prev.kind === 'wan' || prev.kind === 'yi');
-    tail = pendingSingle && rightAfterUnit && lastUnit >= 100 ? pending.times(lastUnit / 10) : pending;
+    tail =
+      pendingSingle && rightAfterUnit && lastUnit >= 100 ? pending.times(lastUnit / 10) : pending;
   }
   return total.plus(section).plus(current).plus(tail).times(mult);
 }
@@ -314,7 +316,9 @@ function scriptPrefix(raw: string): { raw: string; value: Decimal } | undefined 
     const ch = raw[i]!;
     const prev = raw[i - 1]!;
     const cut =
-      ch === '一' || ch === '两' || (ch in CN_DIGITS && (IS_ARABIC.test(prev) || /[十百千万亿]/.test(prev)));
+      ch === '一' ||
+      ch === '两' ||
+      (ch in CN_DIGITS && (IS_ARABIC.test(prev) || /[十百千万亿]/.test(prev)));
     if (!cut) continue;
     const head = raw.slice(0, i).replace(/[.,]$/, '');
     const value = parseNumeral(head);

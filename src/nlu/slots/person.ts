@@ -6,7 +6,7 @@ import type { Slots } from '../slot-schema.js';
  * specific phrases come first (低保边缘 before 低保, 农民工 before 农民, 没上班 before 上班).
  */
 
-type Rule<T> = readonly [RegExp, T | null];
+type Rule<T> = readonly [RegExp, T];
 
 /** Words around 男/女 that are about someone else or about both (子女, 男女, 女儿...). */
 const NOT_GENDER =
@@ -25,7 +25,10 @@ export function extractGender(text: string): Partial<Slots> {
 }
 
 const JOB: readonly Rule<'worker' | 'cadre'>[] = [
-  [/干部|管理岗|管理人员|管理层|技术岗|专业技术|技术人员|专技|(?<!考)公务员|事业编|行政岗|职员岗/, 'cadre'],
+  [
+    /干部|管理岗|管理人员|管理层|技术岗|专业技术|技术人员|专技|(?<!考)公务员|事业编|行政岗|职员岗/,
+    'cadre',
+  ],
   [/工人|女工|女职工|生产岗|一线岗|车间|操作工|普工/, 'worker'],
 ];
 
@@ -71,15 +74,19 @@ const SPECIAL: readonly Rule<NonNullable<Slots['specialGroup']>>[] = [
 /** 不是低保, 没有残疾证: a denied phrase is not a fact about the person. */
 const NEGATION = /(不是|不属于|没有|没|并非|非|不算|不)$/;
 
-function first<T>(text: string, rules: readonly Rule<T>[]): T | undefined {
-  for (const [pattern, value] of rules) {
-    const re = new RegExp(pattern.source, 'g');
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const before = text.slice(Math.max(0, m.index - 3), m.index);
-      if (NEGATION.test(before)) continue;
-      return value ?? undefined;
-    }
+/** The first match of `pattern` that is not denied (不是低保), or undefined. */
+function affirmed(text: string, pattern: RegExp): RegExpExecArray | undefined {
+  const re = GLOBAL.get(pattern)!;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!NEGATION.test(text.slice(Math.max(0, m.index - 3), m.index))) return m;
   }
+  return undefined;
+}
+
+/** The value of the first rule, in table order, whose phrase the text affirms. */
+function first<T>(text: string, rules: readonly Rule<T>[]): T | undefined {
+  for (const [pattern, value] of rules) if (affirmed(text, pattern)) return value;
   return undefined;
 }
 
@@ -87,15 +94,16 @@ function first<T>(text: string, rules: readonly Rule<T>[]): T | undefined {
 function earliest<T>(text: string, rules: readonly Rule<T>[]): T | undefined {
   let best: { at: number; value: T } | undefined;
   for (const [pattern, value] of rules) {
-    const re = new RegExp(pattern.source, 'g');
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (NEGATION.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
-      if (value !== null && (!best || m.index < best.at)) best = { at: m.index, value };
-      break;
-    }
+    const m = affirmed(text, pattern);
+    if (m && (!best || m.index < best.at)) best = { at: m.index, value };
   }
   return best?.value;
 }
+
+/** Global twins of the table patterns, compiled once. */
+const GLOBAL = new Map<RegExp, RegExp>(
+  [...JOB, ...EMPLOYMENT, ...HUKOU, ...SPECIAL].map(([p]) => [p, new RegExp(p.source, 'g')]),
+);
 
 export function extractPerson(text: string, _now?: Date): Partial<Slots> {
   const out: Partial<Slots> = { ...extractGender(text) };

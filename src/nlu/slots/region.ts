@@ -213,12 +213,10 @@ function buildGazetteer(): { index: Map<string, Entry[]>; byCode: Map<string, Pl
   const index = new Map<string, Entry[]>();
   const byCode = new Map<string, Place>();
   const add = (key: string, place: Place, full: boolean) => {
-    for (const k of new Set([key, normalize(key)])) {
-      if (STOP.has(k) || k.length < 2) continue;
-      const list = index.get(k) ?? [];
-      if (!list.some((e) => e.place.region.code === place.region.code)) list.push({ place, full });
-      index.set(k, list);
-    }
+    if (STOP.has(key) || key.length < 2) return;
+    const list = index.get(key) ?? [];
+    if (!list.some((e) => e.place.region.code === place.region.code)) list.push({ place, full });
+    index.set(key, list);
   };
   const register = (name: string, place: Place) => {
     byCode.set(place.region.code, place);
@@ -255,6 +253,14 @@ function buildGazetteer(): { index: Map<string, Entry[]>; byCode: Map<string, Pl
     const place = byCode.get(code);
     if (place) add(alias, place, true);
   }
+  // the text is normalised (traditional -> simplified) before matching, and that can change a
+  // simplified name too (乾县 -> 干县): index those forms as well (one conversion for all keys)
+  const keys = [...index.keys()];
+  const converted = normalize(keys.join(' ')).split(' ');
+  keys.forEach((key, i) => {
+    const alt = converted[i];
+    if (alt && alt !== key) for (const e of index.get(key)!) add(alt, e.place, e.full);
+  });
   return { index, byCode };
 }
 
