@@ -101,8 +101,12 @@ export function decide(
     };
   }
 
+  const intent = interpret(state, parsed, rules);
+
+  // A near tie is worth a question only when the context did not settle it.
   const [first, second] = parsed.ranking;
   if (
+    intent === parsed.intent.name &&
     first &&
     second &&
     parsed.intent.name === first.name &&
@@ -117,8 +121,6 @@ export function decide(
       intent: parsed.intent,
     };
   }
-
-  const intent = interpret(state, parsed, rules);
   const given = Object.keys(parsed.slots) as SlotName[];
 
   if (!isTopic(intent)) {
