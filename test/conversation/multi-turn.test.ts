@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { postJson, startApp, type TestApp } from '../support/app.js';
+
+/** Whole conversations through POST /v1/messages, with the state in Redis. */
+let app: TestApp;
+beforeAll(async () => {
+  app = await startApp({
+    redisUrl: inject('redisUrl'),
+    now: () => new Date('2026-11-23T12:00:00+08:00'),
+  });
+});
+afterAll(async () => {
+  await app.close();
+});
+
+interface Turn {
+  text: string;
+  buttons: string[];
+  intent: string;
+  slots: Record<string, any>;
+}
+
+function conversation() {
+  const userId = `mt-${randomUUID()}`;
+  return async (text: string): Promise<Turn> => {
+    const res = await postJson(`${app.url}/v1/messages`, { userId, text });
+    expect(res.status).toBe(200);
+    return {
+      text: res.json.replies.map((r: { text: string }) => r.text).join('\n'),
+      buttons: res.json.replies.flatMap((r: { buttons?: string[] }) => r.buttons ?? []),
+      intent: res.json.intent.name,
+      slots: res.json.slots,
+    };
+  };
+}
+
+describe('medical_contribution', () => {
+  it('answers a flexible worker in 西安 at once, then follows up "那养老呢" for the same place', async () => {
+    const say = conversation();
+    const a = await say('我在西安灵活就业，医保一个月交多少');
+    expect(a.text).toContain('5182 × 9% = 466.38');
+    expect(a.text).toContain('474.38');
+    expect(a.text).toContain('5692.56');
+    expect(a.buttons.length).toBeGreaterThanOrEqual(2);
+    const b = await say('那养老呢');
+    expect(b.intent).toBe('pension_contribution');
+    expect(b.text).toContain('4650元 × 20% = 930');
+    expect(b.slots).toMatchObject({ region: { city: '西安市' }, employment: 'flexible' });
+  });
+
+  it('asks step by step and takes a correction', async () => {
+    const say = conversation();
+    const a = await say('医保要交多少钱');
+    expect(a.text).toMatch(/单位上班/);
+    expect(a.buttons).toContain('单位上班');
+    const b = await say('单位上班');
+    expect(b.text).toContain('工资');
+    const c = await say('月薪8000');
+    expect(c.text).toContain('城市');
+    const d = await say('上饶');
+    expect(d.text).toContain('8000 × 2% = 160');
+    const e = await say('不对，月薪是3000');
+    expect(e.text).toContain('按下限计');
+    expect(e.text).toContain('3915 × 2% = 78.30');
+  });
+});
+
+describe('pension_contribution', () => {
+  it('raises a low income to the floor of the province', async () => {
+    const say = conversation();
+    const a = await say('我在上饶上班，月薪3000，养老保险交多少');
+    expect(a.text).toContain('3915 × 8% = 313.20');
+    expect(a.text).toContain('3915 × 16% = 626.40');
+    expect(a.text).toContain('939.60');
+  });
+});
+
+describe('pension_estimate', () => {
+  it('asks for each figure, takes the stated default for "不知道", and answers', async () => {
+    const say = conversation();
+    expect((await say('我想算算养老金')).text).toContain('省市');
+    expect((await say('江西')).text).toContain('多少年');
+    expect((await say('交了30年')).text).toContain('档次');
+    const d = await say('不知道');
+    expect(d.slots.contributionIndex).toBe('1');
+    expect(d.text).toContain('余额');
+    const e = await say('个人账户余额15万');
+    expect(e.text).toContain('(7054 + 7054 × 1) ÷ 2 × 30年 × 1% = 2116.20');
+    expect(e.text).toContain('150000 ÷ 计发月数139 = 1079.14');
+    expect(e.text).toContain('3195.34');
+    expect(e.text).toContain('缴费指数1');
+  });
+});
+
+describe('retirement_age', () => {
+  it('asks gender and birth month, answers, and recomputes on a correction', async () => {
+    const say = conversation();
+    expect((await say('我哪年退休')).buttons).toEqual(['男', '女']);
+    expect((await say('男')).text).toContain('出生');
+    const c = await say('1975年5月出生');
+    expect(c.text).toContain('62岁8个月');
+    expect(c.text).toContain('2038年1月');
+    const d = await say('不对，我是1976年9月出生的');
+    expect(d.text).toContain('2039年9月');
+    expect(d.text).toMatch(/63岁/);
+  });
+
+  it('asks a woman her old retirement age group', async () => {
+    const say = conversation();
+    await say('我什么时候能退休');
+    expect((await say('女')).buttons).toEqual(['女工人', '女干部']);
+    await say('女工人');
+    const d = await say('1980年3月出生');
+    expect(d.text).toContain('52岁8个月');
+    expect(d.text).toContain('2032年11月');
+  });
+});
+
+describe('contribution_years', () => {
+  it('works out the minimum years for the retirement year and the shortfall', async () => {
+    const say = conversation();
+    await say('养老保险最少交几年');
+    await say('男');
+    await say('1975年5月出生');
+    const d = await say('交了12年');
+    expect(d.text).toContain('19.5年');
+    expect(d.text).toContain('7年6个月');
+  });
+});
+
+describe('reimbursement', () => {
+  it('asks step by step, answers, takes a correction, and forgets on reset', async () => {
+    const say = conversation();
+    expect((await say('住院花了3万能报多少')).text).toContain('医院');
+    await say('三甲医院');
+    await say('单位上班');
+    const d = await say('南昌');
+    expect(d.text).toContain('(30000 − 起付线800) × 85%');
+    expect(d.text).toContain('24820');
+    expect(d.text).toContain('5180');
+    const e = await say('不对，是二级医院');
+    expect(e.text).toContain('26550');
+    const f = await say('重新开始');
+    expect(f.intent).toBe('reset');
+    expect(f.slots).toEqual({});
+    const g = await say('住院能报多少');
+    expect(g.text).toContain('花了多少');
+  });
+});
+
+describe('low_income_subsidy', () => {
+  it('asks the group, then what a 低保 person in 上饶 pays', async () => {
+    const say = conversation();
+    const a = await say('困难群众交医保有补贴吗');
+    expect(a.buttons).toContain('低保');
+    const b = await say('低保');
+    expect(b.text).toContain('定额资助');
+    const c = await say('上饶');
+    expect(c.text).toContain('400 − 320 = 80');
+  });
+});
+
+describe('compare_medical_types and compare_pension_types', () => {
+  it('compares the schemes without recommending one as fact', async () => {
+    const say = conversation();
+    const a = await say('职工医保和居民医保有什么区别');
+    expect(a.intent).toBe('compare_medical_types');
+    expect(a.text).toContain('居民');
+    expect(a.text).toContain('职工');
+    const b = await say('那养老呢');
+    expect(b.intent).toBe('compare_pension_types');
+  });
+});
+
+describe('dialogue rules', () => {
+  it('never asks the same question three times in a row', async () => {
+    const say = conversation();
+    const asked = [];
+    asked.push((await say('我想算养老金')).text);
+    asked.push((await say('我35岁')).text);
+    asked.push((await say('我是男的')).text);
+    expect(asked[0]).toBe(asked[1]);
+    expect(asked[2]).not.toBe(asked[1]);
+  });
+
+  it('keeps the person facts on a new topic', async () => {
+    const say = conversation();
+    await say('我35岁，在上饶，月薪8000');
+    const b = await say('医保交多少');
+    expect(b.slots).toMatchObject({ age: 35, monthlyIncome: '8000', region: { city: '上饶市' } });
+  });
+});
