@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { stdin, stdout } from 'node:process';
 import { createCore } from '../core.js';
 import { createLogger } from '../logger.js';
@@ -11,34 +11,31 @@ async function main(): Promise<void> {
     rateLimitPerMinute: 1000,
     logger: createLogger(process.env.LOG_LEVEL ?? 'warn'),
   });
-  const rl = createInterface({ input: stdin, output: stdout, terminal: stdin.isTTY });
+  const rl = createInterface({ input: stdin, terminal: stdin.isTTY });
   console.log('社保小助手（输入 exit 退出）');
+  const prompt = () => stdout.write('你：');
   let buttons: string[] = [];
   try {
-    for (;;) {
-      let line: string;
-      try {
-        line = await rl.question('你：');
-      } catch {
-        break;
-      }
+    prompt();
+    for await (const line of rl) {
       const text = line.trim();
       if (text === 'exit' || text === 'quit') break;
-      if (!text) continue;
-      const picked = pickButton(text, buttons);
-      const result = await bot.handleTurn({
-        channel: 'cli',
-        userId: 'local',
-        text: picked ?? text,
-      });
-      buttons = [];
-      for (const reply of result.replies) {
-        console.log(`助手：${reply.text}`);
-        if (reply.buttons?.length) {
-          buttons = reply.buttons;
-          console.log(formatButtons(reply.buttons));
+      if (text) {
+        const result = await bot.handleTurn({
+          channel: 'cli',
+          userId: 'local',
+          text: pickButton(text, buttons) ?? text,
+        });
+        buttons = [];
+        for (const reply of result.replies) {
+          console.log(`助手：${reply.text}`);
+          if (reply.buttons?.length) {
+            buttons = reply.buttons;
+            console.log(formatButtons(reply.buttons));
+          }
         }
       }
+      prompt();
     }
   } finally {
     rl.close();
