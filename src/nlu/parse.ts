@@ -58,6 +58,12 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
     !QUESTION.test(normalised) &&
     !conceptsIn(normalised, lexicon).some((c) => lexicon.topics.has(c));
 
+  /** Another domain named (car insurance, housing fund, a hospital to pick...) and not ours. */
+  const otherDomain = (normalised: string) => {
+    const concepts = conceptsIn(normalised, lexicon);
+    return concepts.includes('other') && !concepts.includes('core');
+  };
+
   return {
     parse(text: string, now = new Date()): ParseResult {
       const normalised = normalize(text);
@@ -73,6 +79,9 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
           ranking,
           slots,
         };
+      }
+      if (otherDomain(normalised)) {
+        return { text, intent: { name: 'out_of_scope', confidence: 0.9 }, ranking, slots };
       }
       const intent: Ranked<IntentName> =
         top && top.confidence >= minConfidence && features.length > 0
