@@ -73,7 +73,14 @@ const BIRTH_YM: readonly BirthPattern[] = [
   },
   // 西安 1976年8月 男
   { re: re(String.raw`(?<![\d])(?<y>\d{4})年${MONTH}月份?${BARE_END}`), bare: true },
+  // 我是76年10月的女工人
+  { re: re(String.raw`${SELF}${Y2}年${MONTH}月份?的`), bare: true },
 ];
+
+/** 孩子今年8月出生的: a birth this year or last. */
+const RELATIVE_BIRTH = re(
+  String.raw`(?<rel>今年|去年|前年)${MONTH}月份?(?:\d{1,2}[日号])?(?:出${SHENG}|${SHENG})`,
+);
 
 /** 5月出生, 生日是12月: the month without the year. */
 const BIRTH_MONTH_ONLY = re(
@@ -89,6 +96,13 @@ const BIRTH_Y: readonly BirthPattern[] = [
   { re: re(String.raw`${SELF}${Y2}年的(?=$|[,;!?. ]|男|女|人|呀|啊|哦)`), bare: true },
   // 女 1974年 工人
   { re: re(String.raw`(?<![\d])(?<y>\d{4})年${BARE_END}`), bare: true },
+  // 查一下我几岁退休 男 82年
+  {
+    re: re(String.raw`(?<=^|是|我|[男女](?:的|性)?[,; ]?|[,;])${Y2}年(?=$|[,;!?. ]|男|女|人)`),
+    bare: true,
+  },
+  // born in 1978, born 1973
+  { re: re(String.raw`born (?:in )?(?<y>\d{4})`) },
 ];
 
 /** 交了15年, 缴了十年, 缴费15年, 交了15年零3个月, 交了三年半, 缴费年限15年, 有15年社保. */
@@ -107,7 +121,7 @@ const CONTRIB_FULL = re(
 const CONTRIB_RULE = /必须|需要|要求|规定|是否|是不是/;
 /** Right before a count of years these make it a rule or a remainder, not what was paid. */
 const CONTRIB_NOT_BEFORE =
-  /(最少|至少|最低|需要|必须|要求|满|够|不满|不够|不足|差|还要|还差|再|还需|还得|要|得|规定|可以|能)$/;
+  /(最少|至少|最低|需要|必须|要求|满|够|不满|不够|不足|差|还要|还差|再|还需|还得|要|得|规定|可以|能|断|停|欠|漏|少)$/;
 
 const POLICY_WORDS = String.raw`(?:居民|职工|医保|社保|养老|灵活|城乡|新农合|缴费|社平|标准|基数|最低|最高|医疗|报销|政策|年度|交|缴)`;
 const POLICY_NOUNS = String.raw`(?:居民|职工|医保|社保|养老|灵活|城乡|新农合|社平|年度)`;
@@ -115,7 +129,7 @@ const YEAR_PATTERNS: readonly RegExp[] = [
   re(String.raw`(?<!\d)(?<y>\d{4})年(?!出生|${SHENG}|退休|参加工作|工作|参保|入职|毕业|结婚|开始)`),
   // 2025居民医保, 问一下2025的社平: only where a year can start (not 每月领2000养老金)
   re(
-    String.raw`(?:(?<![\d\u4e00-\u9fff])|(?<=[是问查看那从到说讲想在]))(?<y>\d{4})(?:的)?(?=${POLICY_NOUNS})`,
+    String.raw`(?:(?<![\d\u4e00-\u9fff])|(?<=[是问查看那从到说讲想在下]))(?<y>\d{4})(?:的)?(?=${POLICY_NOUNS})`,
   ),
   re(String.raw`(?<![\d交缴了满够])(?<y>\d{2})年(?:度)?(?:的)?(?=${POLICY_WORDS})`),
 ];
@@ -140,7 +154,8 @@ const AGE_PATTERNS: readonly RegExp[] = [
     String.raw`(?<=^|[,; ])(?<n>[1-9]\d|[二三四五六七八九]十[一二三四五六七八九]?)(?=了?[,; ]|了?$)(?<!^\d\d(?=$))`,
   ),
 ];
-const AGE_NOT_BEFORE = /(到|至|等到|超过|不到|未满|低于|高于|大于|小于|-|~|以上|以下)$/;
+const AGE_NOT_BEFORE =
+  /(到|至|等到|超过|不到|未满|低于|高于|大于|小于|-|~|以上|以下|还是|或者|或)$/;
 /** 60岁以上, 60岁能领, 50岁还是55岁: not the person's age. */
 const AGE_NOT_AFTER =
   /^(以上|以下|以后|之后|后|前|之前|以前|的时候|时|开始|起|之间|到|至|-|~|还是|或|能领|能拿|可以领|开始领|领|拿|才能|就能|能)/;
@@ -228,6 +243,13 @@ function birth(
       return { birthYear: y, birthMonth: month };
     }
   }
+  for (const m of matches(RELATIVE_BIRTH, text)) {
+    const month = monthOf(m.groups!.m!);
+    if (month === undefined) continue;
+    const back = m.groups!.rel === '今年' ? 0 : m.groups!.rel === '去年' ? 1 : 2;
+    claims.take(span(m));
+    return { birthYear: thisYear - back, birthMonth: month };
+  }
   for (const { re: pattern, bare } of BIRTH_Y) {
     for (const m of matches(pattern, text)) {
       const raw = m.groups!.y!;
@@ -261,7 +283,14 @@ function contributionYears(text: string, claims: Claims): number | undefined {
     const g = m.groups!;
     const lead = text.slice(Math.max(0, s.start - 4), s.start);
     if (full) {
-      if (!g.done && !g.le && !/已经|已/.test(lead)) return;
+      // 交满15年 is a rule unless it is done (已经交满15年, 交够15年了) or a premise
+      // (交够15年能领多少)
+      const premise =
+        /^(能领|能拿|可以领|可以拿|领|的话|以后能|后能|退休|每月|每个月|一个月|就能)/.test(
+          text.slice(s.end),
+        );
+      if (/(没|未|不|没有)$/.test(lead)) return;
+      if (!g.done && !g.le && !premise && !/已经|已/.test(lead)) return;
     } else if (CONTRIB_NOT_BEFORE.test(lead)) return;
     else if (
       !/了|过/.test(m[0]) &&
@@ -359,9 +388,8 @@ export function extractAge(text: string, now: Date = new Date()): Partial<Slots>
   const a = age(text, claims);
   if (a !== undefined) out.age = a;
   else if (b.birthYear !== undefined) {
-    let computed = now.getFullYear() - b.birthYear;
-    // with a birth month too, whole years: born in May 1976, still 49 in March 2026
-    if (b.birthMonth !== undefined && now.getMonth() + 1 < b.birthMonth) computed -= 1;
+    // the age in the calendar year of `now` (the birth month does not change it)
+    const computed = now.getFullYear() - b.birthYear;
     if (computed >= 0 && computed <= 120) out.age = computed;
   }
   return out;

@@ -66,6 +66,9 @@ const CUES: Readonly<Record<string, Cue>> = {
   每个月: { slot: 'monthlyIncome', after: true, before: true, gap: WEAK_GAP, weak: true },
   每月: { slot: 'monthlyIncome', after: true, before: true, gap: WEAK_GAP, weak: true },
   '/月': { slot: 'monthlyIncome', after: false, before: true, weak: true },
+  salary: { slot: 'monthlyIncome', after: true, before: false },
+  income: { slot: 'monthlyIncome', after: true, before: false },
+  wage: { slot: 'monthlyIncome', after: true, before: false },
   // annual income, divided by 12
   年薪: { slot: 'annualIncome', after: true, before: true },
   年收入: { slot: 'annualIncome', after: true, before: true },
@@ -130,6 +133,8 @@ const CUES: Readonly<Record<string, Cue>> = {
   门诊费用: { slot: 'medicalCost', after: true, before: true },
   看病钱: { slot: 'medicalCost', after: true, before: true },
   总费用: { slot: 'medicalCost', after: true, before: true },
+  bill: { slot: 'medicalCost', after: true, before: false },
+  'medical cost': { slot: 'medicalCost', after: true, before: false },
   住院花了: { slot: 'medicalCost', after: true, before: false },
   看病花了: { slot: 'medicalCost', after: true, before: false },
   花了: { slot: 'medicalCost', after: true, before: false, unless: /交|缴|保费|买|学费|房|车/ },
@@ -153,7 +158,6 @@ const CUES: Readonly<Record<string, Cue>> = {
 const KEYWORDS = new RegExp(
   Object.keys(CUES)
     .sort((a, b) => b.length - a.length)
-    .map((k) => k.replace(/[/]/g, '\\/'))
     .join('|'),
   'g',
 );

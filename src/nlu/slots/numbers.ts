@@ -235,8 +235,10 @@ function evaluate(tokens: readonly Token[]): Decimal | undefined {
     const prev = body[body.length - 2];
     const rightAfterUnit =
       prev !== undefined && (prev.kind === 'unit' || prev.kind === 'wan' || prev.kind === 'yi');
-    tail =
-      pendingSingle && rightAfterUnit && lastUnit >= 100 ? pending.times(lastUnit / 10) : pending;
+    const scaled = pendingSingle && rightAfterUnit && lastUnit >= 100;
+    // 1.5万二 is not a number anyone writes
+    if (scaled && !total.plus(section).plus(current).isInteger()) return undefined;
+    tail = scaled ? pending.times(lastUnit / 10) : pending;
   }
   return total.plus(section).plus(current).plus(tail).times(mult);
 }
@@ -304,6 +306,8 @@ export interface NumberMatch {
 }
 
 const HAS_CN = new RegExp(`[${CN_CHARS}]`);
+/** Measure words after 一/两: 一个月, 一年, 两次... */
+const MEASURE = /^(个|年|月|天|次|份|家|般|样|起|下|直|共|辈|趟|笔|张|项|种|些|点儿|会儿)/;
 const IS_ARABIC = /[\d.,]/;
 
 /**
@@ -338,6 +342,11 @@ export function scanNumbers(text: string): NumberMatch[] {
   for (let m = SPAN.exec(text); m; m = SPAN.exec(text)) {
     let raw = m[0];
     const numStart = m.index;
+    // 一万一个月, 8000一年: a trailing 一/两 that starts a measure word is not part of it
+    if (raw.length > 1 && /[一两]$/.test(raw) && MEASURE.test(text.slice(numStart + raw.length))) {
+      raw = raw.slice(0, -1);
+      SPAN.lastIndex = numStart + raw.length;
+    }
     let value = parseNumeral(raw);
     if (!value) {
       // 8000一个月: Arabic digits run into a Chinese word; keep the longest prefix that ends
@@ -369,6 +378,10 @@ export function scanNumbers(text: string): NumberMatch[] {
         negative = true;
         start -= 1;
       }
+    } else if (before.endsWith('负的')) {
+      // 工资是负的五千
+      negative = true;
+      start -= 2;
     }
     let percent = false;
     if (after.startsWith('%')) {

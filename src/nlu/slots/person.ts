@@ -35,7 +35,7 @@ const JOB: readonly Rule<'worker' | 'cadre'>[] = [
 /** Not working: tried first so that 没上班 is not read as 上班. */
 const EMPLOYMENT: readonly Rule<NonNullable<Slots['employment']>>[] = [
   [
-    /(?<!快|要|就|够|能|可以|准备|即将|马上|才)退休了(?=$|[,;.!?~ ])|已退休|已经退休|退休人员|退休职工|退休工人|退休干部|退休老人|退休在家|办了退休|办理了退休|是退休的|刚退休|^退休$/,
+    /(?<!快|要|就|够|能|可以|准备|即将|马上|才)退休了(?!吗|没|能|可以|才|怎么|以后|后|多少|领|拿)|已退休|已经退休|退休人员|退休职工|退休工人|退休干部|退休老人|退休在家|办了退休|办理了退休|是退休的|刚退休|^退休$/,
     'retiree',
   ],
   [
@@ -43,7 +43,7 @@ const EMPLOYMENT: readonly Rule<NonNullable<Slots['employment']>>[] = [
     'student',
   ],
   [
-    /无业|失业|没工作|没有工作|没了工作|待业|下岗|辞职|离职|没上班|没有上班|不上班|没在上班|在家待着|家庭主妇|全职妈妈|没有单位|没单位|不上班了/,
+    /无业|失业(?!金|保险|险|证)|没工作|没有工作|没了工作|待业|下岗|辞职|离职|没上班|没有上班|不上班|没在上班|在家待着|家庭主妇|全职妈妈|没有单位|没单位|不上班了/,
     'unemployed',
   ],
   [/农民工/, 'employee'],
@@ -53,7 +53,7 @@ const EMPLOYMENT: readonly Rule<NonNullable<Slots['employment']>>[] = [
   ],
   [/农民|务农|种地|种田|农村老人|在家种|养殖户/, 'farmer'],
   [
-    /(?<!几点|周末|局|厅|窗口|中心|什么时候|哪天|你们|还)上班(?!时间|吗)|在职|单位交|单位缴|单位给|单位买|单位帮|公司交|公司缴|公司给|公司买|公司帮|有单位|在单位|在公司|打工|企业职工|职员|员工|受雇|(?<!考)公务员|事业单位|国企|央企|私企|外企|厂里|工厂/,
+    /(?<!几点|周末|局|厅|窗口|中心|什么时候|哪天|你们|还)上班(?!时间|吗)|在职|单位交|单位缴|单位给|单位买|单位帮|公司交|公司缴|公司给|公司买|公司帮|有单位|在单位|在公司|打工|企业职工(?!养老|医保|基本|医疗)|职员|员工|受雇|(?<!考)公务员|事业单位|国企|央企|私企|外企|厂里|工厂/,
     'employee',
   ],
 ];
@@ -105,12 +105,27 @@ const GLOBAL = new Map<RegExp, RegExp>(
   [...JOB, ...EMPLOYMENT, ...HUKOU, ...SPECIAL].map(([p]) => [p, new RegExp(p.source, 'g')]),
 );
 
+/**
+ * 灵活就业医保和居民医保选哪个: 灵活就业 names a scheme being compared, not the person (who
+ * would say 我是灵活就业).
+ */
+function namesFlexibleScheme(text: string): boolean {
+  return (
+    /灵活就业(人员)?(的)?(医保|社保|养老|医疗|保险|的)/.test(text) &&
+    /和|跟|与|还是|区别|是不是|哪个|一样|一回事|选/.test(text) &&
+    /居民|城乡|新农合|农合/.test(text) &&
+    !/(我是|我|是|做|干|在)灵活就业/.test(text)
+  );
+}
+
 export function extractPerson(text: string, _now?: Date): Partial<Slots> {
   const out: Partial<Slots> = { ...extractGender(text) };
   const job = first(text, JOB);
   if (job) out.jobCategory = job;
   const employment = first(text, EMPLOYMENT);
-  if (employment) out.employment = employment;
+  if (employment && !(employment === 'flexible' && namesFlexibleScheme(text))) {
+    out.employment = employment;
+  }
   const hukou = earliest(text, HUKOU);
   if (hukou) out.hukou = hukou;
   const group = first(text, SPECIAL);

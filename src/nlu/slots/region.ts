@@ -335,19 +335,25 @@ function scan(text: string): Hit[] {
   return hits;
 }
 
-/**
- * Every place named in the text, in order, each resolved with the others as context (辽宁朝阳).
- * Names that stay ambiguous are left out.
- */
-export function findPlaces(text: string): Place[] {
+/** A place found in a text, where it was found, and whether the text denies it (不是上饶). */
+interface Found {
+  place: Place;
+  start: number;
+  denied: boolean;
+}
+
+const DENIED = /(不是|不在|并非|而不是|不去|没在)$/;
+
+function find(text: string): Found[] {
   const hits = scan(text);
   const resolved: (Place | undefined)[] = hits.map((h) => resolve(h.entries, []));
   // settle ambiguous names with the places already known, until nothing changes
   for (let changed = true; changed;) {
     changed = false;
     const known = resolved.filter((p): p is Place => p !== undefined);
+    if (known.length === 0) break;
     hits.forEach((h, i) => {
-      if (resolved[i] !== undefined || known.length === 0) return;
+      if (resolved[i] !== undefined) return;
       const p = resolve(h.entries, known);
       if (p) {
         resolved[i] = p;
@@ -355,18 +361,33 @@ export function findPlaces(text: string): Place[] {
       }
     });
   }
-  // an ambiguous name that the context only narrowed to the wrong level is refined: 朝阳 with
-  // 辽宁 is 朝阳市; a broad place followed by a narrower one inside it is kept as the narrower
-  return resolved.filter((p): p is Place => p !== undefined);
+  const out: Found[] = [];
+  hits.forEach((h, i) => {
+    const place = resolved[i];
+    if (!place) return;
+    const denied = DENIED.test(text.slice(Math.max(0, h.start - 3), h.start));
+    out.push({ place, start: h.start, denied });
+  });
+  return out;
+}
+
+/**
+ * Every place named in the text, in order, each resolved with the others as context (辽宁朝阳).
+ * Names that stay ambiguous are left out.
+ */
+export function findPlaces(text: string): Place[] {
+  return find(text).map((f) => f.place);
 }
 
 /**
  * The region slot: the most precise place of the first place chain named (江西上饶万年 ->
  * 万年县 with its city and province). A place outside that chain (从上海转到江西) starts
- * another chain and is ignored.
+ * another chain and is ignored; a denied place (不是上饶，是南昌) is skipped.
  */
 export function extractRegion(text: string, _now?: Date): Partial<Slots> {
-  const places = findPlaces(text);
+  const places = find(text)
+    .filter((f) => !f.denied)
+    .map((f) => f.place);
   const first = places[0];
   if (!first) return {};
   let best = first;
