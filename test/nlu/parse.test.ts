@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { loadIntents } from '../../src/nlu/intents.js';
+import { loadLexicon } from '../../src/nlu/lexicon.js';
+import { createUnderstanding } from '../../src/nlu/parse.js';
+
+const understanding = createUnderstanding({ intents: loadIntents(), lexicon: loadLexicon() });
+const now = new Date('2026-11-23T12:00:00+08:00');
+const intentOf = (text: string) => understanding.parse(text, now).intent.name;
+
+describe('parse', () => {
+  it.each([
+    ['35岁，在上饶', 'inform'],
+    ['打算60岁退休', 'inform'],
+    ['女的，75年3月生的，工人', 'inform'],
+  ])('takes a message that only gives facts as inform: %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  it.each([
+    ['上饶女职工退休年龄', 'retirement_age'],
+    ['男职工退休年龄', 'retirement_age'],
+    ['灵活就业医保一个月多少钱', 'medical_contribution'],
+  ])('takes a terse question as its topic, not as facts: %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  it.each(['车险一年多少钱', '住房公积金每月交多少', '上饶哪家医院看骨科好'])(
+    'declines another domain: %s',
+    (text) => {
+      expect(intentOf(text)).toBe('out_of_scope');
+    },
+  );
+
+  it('understands traditional characters and answers with simplified slots', () => {
+    const parsed = understanding.parse('我在廣州上班，醫保每個月交多少', now);
+    expect(parsed.intent.name).toBe('medical_contribution');
+    expect(parsed.slots.region).toMatchObject({
+      province: '广东省',
+      city: '广州市',
+      code: '440100',
+    });
+  });
+
+  it('is deterministic: the same training gives the same confidences', () => {
+    const again = createUnderstanding({ intents: loadIntents(), lexicon: loadLexicon() });
+    const text = '养老金能领多少';
+    expect(again.parse(text, now)).toEqual(understanding.parse(text, now));
+  });
+});
