@@ -1,6 +1,6 @@
 import type { Action } from '../dialogue/action.js';
 import type { IntentName } from '../nlu/intent-names.js';
-import type { SlotName, Slots } from '../nlu/slot-schema.js';
+import { slotsMatch, type SlotName, type Slots } from '../nlu/slot-schema.js';
 import type { Reply } from '../turn.js';
 import { describeSlots, regionName, type SlotLabels } from './describe-slots.js';
 import { fill } from './template.js';
@@ -32,12 +32,6 @@ export interface AnswererOptions {
   knowledge: ReadonlyMap<IntentName, Knowledge>;
   labels: SlotLabels;
   calculators: Partial<Record<IntentName, CalcAnswer>>;
-}
-
-function matches(when: Record<string, unknown[]>, slots: Slots): boolean {
-  return Object.entries(when).every(([slot, values]) =>
-    values.some((v) => JSON.stringify(v) === JSON.stringify(slots[slot as SlotName])),
-  );
 }
 
 /** Turns the dialogue's decision into reply text and buttons (pure: data in, words out). */
@@ -72,7 +66,10 @@ export function createAnswerer(options: AnswererOptions): Answerer {
     const k = knowledge.get(intent);
     if (!k) return { text: chat.help, buttons: chat.start_buttons };
     const place = slots.region ? regionName(slots.region) : '当地';
-    const parts = [k.text, ...k.variants.filter((v) => matches(v.when, slots)).map((v) => v.text)];
+    const parts = [
+      k.text,
+      ...k.variants.filter((v) => slotsMatch(v.when, slots)).map((v) => v.text),
+    ];
     const body = parts.map((p) => fill(p, { place })).join('\n');
     return withNext(
       intent,

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { INTENT_NAMES, type IntentName } from '../nlu/intent-names.js';
-import { SLOT_NAMES, SlotsSchema, type SlotName, type Slots } from '../nlu/slot-schema.js';
+import {
+  SLOT_NAMES,
+  SlotsSchema,
+  slotsMatch,
+  type SlotName,
+  type Slots,
+} from '../nlu/slot-schema.js';
 
 const SlotNameSchema = z.enum(SLOT_NAMES as [SlotName, ...SlotName[]]);
 
@@ -60,8 +66,5 @@ export function buildRules(
 
 /** True when the ask applies to a person with these slots. */
 export function askApplies(ask: Ask, slots: Slots): boolean {
-  if (!ask.when) return true;
-  return Object.entries(ask.when).every(([slot, values]) =>
-    values.some((v) => JSON.stringify(v) === JSON.stringify(slots[slot as SlotName])),
-  );
+  return !ask.when || slotsMatch(ask.when, slots);
 }

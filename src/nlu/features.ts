@@ -18,7 +18,18 @@ export const QUESTION =
  * slot found in it, and whether it reads as a question ("Q:yes", "Q:no", "Q:facts-only": facts
  * and no question, the mark of a reply that only informs). Returned once each.
  */
-export function textFeatures(normalised: string, lexicon: Lexicon, slots: Slots = {}): string[] {
+/** What a text mentions beyond its characters: read once, used by the features and the rules. */
+export interface TextCues {
+  concepts: string[];
+  question: boolean;
+  slots: Slots;
+}
+
+export function readCues(normalised: string, lexicon: Lexicon, slots: Slots): TextCues {
+  return { concepts: conceptsIn(normalised, lexicon), question: QUESTION.test(normalised), slots };
+}
+
+export function textFeatures(normalised: string, cues: TextCues): string[] {
   const chars = Array.from(
     normalised
       .replace(/[0-9]+(\.[0-9]+)?/g, '#')
@@ -35,13 +46,12 @@ export function textFeatures(normalised: string, lexicon: Lexicon, slots: Slots 
     const c = chars[i + 2];
     if (c !== undefined && c !== ' ') out.add(a + b + c);
   }
-  for (const concept of conceptsIn(normalised, lexicon)) {
+  for (const concept of cues.concepts) {
     for (let k = 0; k < CONCEPT_WEIGHT; k++) out.add(`L:${concept}:${k}`);
   }
-  const slotNames = Object.keys(slots);
+  const slotNames = Object.keys(cues.slots);
   for (const name of slotNames) out.add(`S:${name}`);
-  const question = QUESTION.test(normalised);
-  out.add(question ? 'Q:yes' : 'Q:no');
-  if (!question && slotNames.length > 0) out.add('Q:facts-only');
+  out.add(cues.question ? 'Q:yes' : 'Q:no');
+  if (!cues.question && slotNames.length > 0) out.add('Q:facts-only');
   return [...out];
 }

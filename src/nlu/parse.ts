@@ -1,8 +1,8 @@
 import { IntentClassifier, type Ranked } from './classifier.js';
-import { QUESTION, textFeatures } from './features.js';
+import { readCues, textFeatures, type TextCues } from './features.js';
 import type { IntentName } from './intent-names.js';
 import type { IntentFile } from './intents.js';
-import { conceptsIn, type Lexicon } from './lexicon.js';
+import type { Lexicon } from './lexicon.js';
 import { normalize } from './normalize.js';
 import type { Slots } from './slot-schema.js';
 import { extractSlots } from './slots/index.js';
@@ -44,7 +44,10 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
       intent.examples.map((example) => {
         const normalised = normalize(example);
         return {
-          features: textFeatures(normalised, lexicon, extractSlots(normalised, TRAINING_DATE)),
+          features: textFeatures(
+            normalised,
+            readCues(normalised, lexicon, extractSlots(normalised, TRAINING_DATE)),
+          ),
           label: intent.name,
         };
       }),
@@ -53,25 +56,24 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
   );
 
   /** Facts given, nothing asked, no topic named: a reply that only informs ("35岁，在上饶"). */
-  const informsOnly = (normalised: string, slots: Slots) =>
-    Object.keys(slots).length > 0 &&
-    !QUESTION.test(normalised) &&
-    !conceptsIn(normalised, lexicon).some((c) => lexicon.topics.has(c));
+  const informsOnly = (cues: TextCues) =>
+    Object.keys(cues.slots).length > 0 &&
+    !cues.question &&
+    !cues.concepts.some((c) => lexicon.topics.has(c));
 
   /** Another domain named (car insurance, housing fund, a hospital to pick...) and not ours. */
-  const otherDomain = (normalised: string) => {
-    const concepts = conceptsIn(normalised, lexicon);
-    return concepts.includes('other') && !concepts.includes('core');
-  };
+  const otherDomain = ({ concepts }: TextCues) =>
+    concepts.includes('other') && !concepts.includes('core');
 
   return {
     parse(text: string, now = new Date()): ParseResult {
       const normalised = normalize(text);
       const slots = extractSlots(normalised, now);
-      const features = textFeatures(normalised, lexicon, slots);
+      const cues = readCues(normalised, lexicon, slots);
+      const features = textFeatures(normalised, cues);
       const ranking = classifier.rank(features).slice(0, rankingSize);
       const top = ranking[0];
-      if (informsOnly(normalised, slots)) {
+      if (informsOnly(cues)) {
         const confidence = ranking.find((r) => r.name === 'inform')?.confidence ?? 0;
         return {
           text,
@@ -80,7 +82,7 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
           slots,
         };
       }
-      if (otherDomain(normalised)) {
+      if (otherDomain(cues)) {
         return { text, intent: { name: 'out_of_scope', confidence: 0.9 }, ranking, slots };
       }
       const intent: Ranked<IntentName> =

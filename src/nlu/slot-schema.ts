@@ -52,3 +52,10 @@ export const SlotsSchema = z
 export type Slots = z.infer<typeof SlotsSchema>;
 export type SlotName = keyof Slots;
 export const SLOT_NAMES = Object.keys(SlotsSchema.shape) as SlotName[];
+
+/** True when, for every slot named in `when`, the slots hold one of the listed values. */
+export function slotsMatch(when: Partial<Record<SlotName, unknown[]>>, slots: Slots): boolean {
+  return Object.entries(when).every(([slot, values]) =>
+    (values ?? []).some((v) => JSON.stringify(v) === JSON.stringify(slots[slot as SlotName])),
+  );
+}
