@@ -3,7 +3,8 @@
  * same run, a bare fastify hello-world; prints requests/s and p50/p99 for both and their ratio.
  * Method: each server runs in its own process (the bot as `src/main.ts` with REDIS_URL, rate limit
  * lifted); autocannon runs in this process with 50 connections for 10 s after a 2 s warm-up; every
- * request is one turn of one of 2,000 users, picked at random, with a text from a fixed list.
+ * request is one turn of one of 2,000 users, picked at random; half the texts are short replies
+ * that many users send alike, half carry random figures of the user's own (new texts each time).
  * Targets: the bot at least half the hello-world's throughput, p99 under 10 ms at 50 connections.
  * Needs Redis: REDIS_URL, else 127.0.0.1:6379, else a redis-server this run starts.
  */
@@ -17,16 +18,21 @@ import { freePort, redisAnswers, spawnRedis } from '../test/support/redis-server
 const CONNECTIONS = 50;
 const DURATION_S = 10;
 const USERS = 2000;
-const TEXTS = [
-  '你好',
-  '我在西安，灵活就业，医保一个月交多少',
-  '月薪8000',
-  '我是1975年5月出生的男的，哪年退休',
-  '那养老呢',
-  '住院花了3万能报多少',
-  '居民医保什么时候交',
-  '35岁，在上饶',
+const CITIES = ['西安', '上饶', '南京', '成都', '深圳', '万年县', '杭州', '长沙'];
+const pick = <T>(list: readonly T[]) => list[randomInt(list.length)]!;
+/** Short replies and button answers: the same few texts from many users. */
+const REPEATED = ['你好', '那养老呢', '不知道', '男', '灵活就业', '居民医保什么时候交', '谢谢'];
+/** Messages with the user's own figures: nearly every one a text not seen before. */
+const UNIQUE: readonly (() => string)[] = [
+  () => `月薪${randomInt(3000, 30000)}`,
+  () => `我在${pick(CITIES)}，灵活就业，医保一个月交多少，月收入${randomInt(3000, 20000)}`,
+  () => `我是${randomInt(1960, 2000)}年${randomInt(1, 13)}月出生的男的，哪年退休`,
+  () => `住院花了${randomInt(1000, 90000)}能报多少`,
+  () => `${randomInt(18, 70)}岁，在${pick(CITIES)}`,
+  () => `交了${randomInt(1, 40)}年养老保险，${randomInt(45, 66)}岁，能领多少`,
 ];
+/** Half and half: the parse cache helps only the repeated half. */
+const text = () => (randomInt(2) === 0 ? pick(REPEATED) : pick(UNIQUE)());
 
 async function waitFor(url: string) {
   for (let i = 0; i < 200; i++) {
@@ -80,7 +86,7 @@ async function main() {
         ...req,
         body: JSON.stringify({
           userId: `bench-${randomInt(USERS)}`,
-          text: TEXTS[randomInt(TEXTS.length)],
+          text: text(),
         }),
       }),
     };

@@ -51,35 +51,46 @@ export function createBot(options: BotOptions): Bot {
     const parsed = understanding.parse(input.text, now());
     metrics?.turns.inc({ channel: input.channel });
     try {
-      if (input.messageId !== undefined) {
-        const first = await store.claimMessage(input.channel, input.messageId, DEDUPE_SECONDS);
-        if (!first) {
-          const state = await store.get(key);
-          return { replies: [], intent: parsed.intent, slots: state?.slots ?? {}, duplicate: true };
-        }
-      }
-      const rate = await store.hitRateLimit(
-        `${input.channel}:${input.userId}`,
-        options.rateLimitPerMinute,
-        60,
+      const outcome = await store.turn(
+        key,
+        {
+          claim:
+            input.messageId === undefined
+              ? undefined
+              : { channel: input.channel, messageId: input.messageId, ttlSeconds: DEDUPE_SECONDS },
+          rate: {
+            subject: `${input.channel}:${input.userId}`,
+            limit: options.rateLimitPerMinute,
+            windowSeconds: 60,
+          },
+        },
+        (current) => {
+          const at = now();
+          const state = current ?? emptyState(at);
+          const decision = decide(state, parsed, rules);
+          const replies = answerer.answer(decision.action, at);
+          const next: ConversationState = {
+            ...decision.state,
+            version: state.version + 1,
+            updatedAt: at.toISOString(),
+          };
+          return {
+            value: next,
+            result: {
+              replies,
+              slots: next.slots,
+              action: decision.action,
+              intent: decision.intent,
+            },
+          };
+        },
       );
-      if (!rate.allowed) throw new RateLimitedError(rate.retryAfterSeconds);
-
-      const result = await store.update(key, (current) => {
-        const at = now();
-        const state = current ?? emptyState(at);
-        const decision = decide(state, parsed, rules);
-        const replies = answerer.answer(decision.action, at);
-        const next: ConversationState = {
-          ...decision.state,
-          version: state.version + 1,
-          updatedAt: at.toISOString(),
-        };
-        return {
-          value: next,
-          result: { replies, slots: next.slots, action: decision.action, intent: decision.intent },
-        };
-      });
+      if (outcome.status === 'duplicate') {
+        const slots = outcome.current?.slots ?? {};
+        return { replies: [], intent: parsed.intent, slots, duplicate: true };
+      }
+      if (outcome.status === 'limited') throw new RateLimitedError(outcome.retryAfterSeconds);
+      const result = outcome.result;
       metrics?.intents.inc({ intent: result.intent.name });
       if (result.action.kind === 'clarify') metrics?.fallbacks.inc({ kind: 'clarify' });
       if (parsed.intent.name === 'out_of_scope') metrics?.fallbacks.inc({ kind: 'out_of_scope' });
@@ -90,9 +101,6 @@ export function createBot(options: BotOptions): Bot {
       return { replies: result.replies, intent: result.intent, slots: result.slots };
     } catch (err) {
       if (err instanceof RateLimitedError) throw err;
-      if (input.messageId !== undefined) {
-        await store.releaseMessage(input.channel, input.messageId).catch(() => undefined);
-      }
       if (err instanceof StoreUnavailableError) {
         metrics?.storeErrors.inc();
         logger.warn({ channel: input.channel, err: err.message }, 'store unavailable for a turn');

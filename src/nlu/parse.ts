@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { IntentClassifier, type Ranked } from './classifier.js';
 import { readCues, textFeatures, type TextCues } from './features.js';
 import type { IntentName } from './intent-names.js';
@@ -5,7 +6,7 @@ import type { IntentFile } from './intents.js';
 import type { Lexicon } from './lexicon.js';
 import { normalize } from './normalize.js';
 import type { Slots } from './slot-schema.js';
-import { extractSlots } from './slots/index.js';
+import { extractSlots, slotsDateKey } from './slots/index.js';
 
 export interface ParseResult {
   text: string;
@@ -27,14 +28,35 @@ export interface UnderstandingOptions {
   /** How many candidates `ranking` holds. */
   rankingSize?: number;
   temperature?: number;
+  /** How many recent parses are kept (0: none); see `createUnderstanding`. */
+  cacheSize?: number;
+  /** natural's additive smoothing for the Bayes model. */
+  smoothing?: number;
 }
 
 export const DEFAULT_MIN_CONFIDENCE = 0.3;
+export const DEFAULT_CACHE_SIZE = 5000;
+/** Longer texts are parsed every time: they seldom come twice. */
+const MAX_CACHED_LENGTH = 100;
+
+/** Freezes a parse result all the way down, so that a cached one cannot be changed by a reader. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 /** Slots of the training examples are read as of a fixed date, so training is deterministic. */
 const TRAINING_DATE = new Date('2026-01-01T00:00:00+08:00');
 
-/** Trains the intent matcher from the intent files (deterministic) and returns `parse`. */
+/**
+ * Trains the intent matcher from the intent files (deterministic) and returns `parse`.
+ * Parsing is a pure function of the text and the date's year (the only part of the date the slot
+ * extractors read), so recent results are kept in an LRU cache: button answers and short replies
+ * ("不知道", "男", "那养老呢") come again and again. Cached results are frozen.
+ */
 export function createUnderstanding(options: UnderstandingOptions): Understanding {
   const { lexicon } = options;
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
@@ -52,7 +74,7 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
         };
       }),
     ),
-    options.temperature,
+    { temperature: options.temperature, smoothing: options.smoothing },
   );
 
   /** Facts given, nothing asked, no topic named: a reply that only informs ("35岁，在上饶"). */
@@ -65,31 +87,45 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
   const otherDomain = ({ concepts }: TextCues) =>
     concepts.includes('other') && !concepts.includes('core');
 
+  function parse(text: string, now: Date): ParseResult {
+    const normalised = normalize(text);
+    const slots = extractSlots(normalised, now);
+    const cues = readCues(normalised, lexicon, slots);
+    const features = textFeatures(normalised, cues);
+    const ranking = classifier.rank(features).slice(0, rankingSize);
+    const top = ranking[0];
+    if (informsOnly(cues)) {
+      const confidence = ranking.find((r) => r.name === 'inform')?.confidence ?? 0;
+      return {
+        text,
+        intent: { name: 'inform', confidence: Math.max(confidence, 0.9) },
+        ranking,
+        slots,
+      };
+    }
+    if (otherDomain(cues)) {
+      return { text, intent: { name: 'out_of_scope', confidence: 0.9 }, ranking, slots };
+    }
+    const intent: Ranked<IntentName> =
+      top && top.confidence >= minConfidence && features.length > 0
+        ? top
+        : { name: 'out_of_scope', confidence: top ? 1 - top.confidence : 1 };
+    return { text, intent, ranking, slots };
+  }
+
+  const cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
+  if (cacheSize === 0) return { parse: (text, now = new Date()) => parse(text, now) };
+  const cache = new LRUCache<string, ParseResult>({ max: cacheSize });
   return {
     parse(text: string, now = new Date()): ParseResult {
-      const normalised = normalize(text);
-      const slots = extractSlots(normalised, now);
-      const cues = readCues(normalised, lexicon, slots);
-      const features = textFeatures(normalised, cues);
-      const ranking = classifier.rank(features).slice(0, rankingSize);
-      const top = ranking[0];
-      if (informsOnly(cues)) {
-        const confidence = ranking.find((r) => r.name === 'inform')?.confidence ?? 0;
-        return {
-          text,
-          intent: { name: 'inform', confidence: Math.max(confidence, 0.9) },
-          ranking,
-          slots,
-        };
+      if (text.length > MAX_CACHED_LENGTH) return parse(text, now);
+      const key = `${slotsDateKey(now)}\u0000${text}`;
+      let result = cache.get(key);
+      if (result === undefined) {
+        result = deepFreeze(parse(text, now));
+        cache.set(key, result);
       }
-      if (otherDomain(cues)) {
-        return { text, intent: { name: 'out_of_scope', confidence: 0.9 }, ranking, slots };
-      }
-      const intent: Ranked<IntentName> =
-        top && top.confidence >= minConfidence && features.length > 0
-          ? top
-          : { name: 'out_of_scope', confidence: top ? 1 - top.confidence : 1 };
-      return { text, intent, ranking, slots };
+      return result;
     },
   };
 }

@@ -4,7 +4,6 @@ import type { ConversationKey } from './store.js';
 export function keyspace(prefix: string) {
   return {
     conversation: ({ channel, userId }: ConversationKey) => `${prefix}:conv:${channel}:${userId}`,
-    lock: ({ channel, userId }: ConversationKey) => `${prefix}:lock:${channel}:${userId}`,
     seen: (channel: string, messageId: string) => `${prefix}:seen:${channel}:${messageId}`,
     rate: (subject: string) => `${prefix}:rate:${subject}`,
   };

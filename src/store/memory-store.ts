@@ -1,8 +1,16 @@
 import type { z } from 'zod';
 import type { Logger } from '../logger.js';
 import { decodeState } from './decode.js';
+import { KeyedQueue } from './keyed-queue.js';
 import { keyspace, type Keyspace } from './keys.js';
-import type { ConversationKey, RateDecision, Store } from './store.js';
+import type {
+  Change,
+  ConversationKey,
+  RateDecision,
+  Store,
+  TurnGate,
+  TurnOutcome,
+} from './store.js';
 
 interface Entry {
   raw: string;
@@ -26,7 +34,7 @@ export class MemoryStore<T> implements Store<T> {
   private readonly keys: Keyspace;
   private readonly data: Map<string, Entry>;
   private readonly now: () => number;
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue = new KeyedQueue();
   private writes = 0;
 
   constructor(private readonly options: MemoryStoreOptions<T>) {
@@ -69,24 +77,35 @@ export class MemoryStore<T> implements Store<T> {
     this.data.delete(this.keys.conversation(key));
   }
 
-  async update<R>(
+  async update<R>(key: ConversationKey, change: Change<T, R>): Promise<R> {
+    return this.queue.run(this.keys.conversation(key), async () => {
+      const { value, result } = await change(await this.get(key));
+      await this.set(key, value);
+      return result;
+    });
+  }
+
+  async turn<R>(
     key: ConversationKey,
-    change: (current: T | undefined) => Promise<{ value: T; result: R }> | { value: T; result: R },
-  ): Promise<R> {
-    const k = this.keys.conversation(key);
-    const previous = this.queues.get(k) ?? Promise.resolve();
-    const run = previous
-      .catch(() => undefined)
-      .then(async () => {
-        const { value, result } = await change(await this.get(key));
-        await this.set(key, value);
-        return result;
-      });
-    this.queues.set(k, run);
+    gate: TurnGate,
+    change: Change<T, R>,
+  ): Promise<TurnOutcome<T, R>> {
+    const { claim, rate } = gate;
+    if (claim && !(await this.claimMessage(claim.channel, claim.messageId, claim.ttlSeconds))) {
+      return { status: 'duplicate', current: await this.get(key) };
+    }
     try {
-      return await run;
-    } finally {
-      if (this.queues.get(k) === run) this.queues.delete(k);
+      if (rate) {
+        const decision = await this.hitRateLimit(rate.subject, rate.limit, rate.windowSeconds);
+        if (!decision.allowed) {
+          if (claim) await this.releaseMessage(claim.channel, claim.messageId);
+          return { status: 'limited', retryAfterSeconds: decision.retryAfterSeconds };
+        }
+      }
+      return { status: 'done', result: await this.update(key, change) };
+    } catch (err) {
+      if (claim) await this.releaseMessage(claim.channel, claim.messageId);
+      throw err;
     }
   }
 

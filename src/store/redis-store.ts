@@ -1,30 +1,51 @@
-import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { createClient } from 'redis';
+import { createClient, defineScript, type CommandParser } from 'redis';
 import type { z } from 'zod';
 import type { Logger } from '../logger.js';
 import { decodeState } from './decode.js';
+import { KeyedQueue } from './keyed-queue.js';
 import { keyspace, type Keyspace } from './keys.js';
 import {
   StoreUnavailableError,
+  type Change,
   type ConversationKey,
   type RateDecision,
   type Store,
+  type TurnGate,
+  type TurnOutcome,
 } from './store.js';
 
-/** Writes the state only while the caller still holds the conversation's lock, then frees it. */
-const FENCED_SET = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
-  redis.call('DEL', KEYS[1])
-  return 1
+/**
+ * Opens a turn in one round trip: claims the message id (KEYS[2], when ARGV[1] is 1), counts the
+ * rate-limit hit (KEYS[3], when ARGV[3] is 1; over the limit the claim is given back) and reads
+ * the conversation (KEYS[1]). Replies {"open", state?}, {"duplicate", state?} or
+ * {"limited", ms to wait}.
+ */
+const OPEN_TURN = `
+if ARGV[1] == '1' and not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[2]) then
+  return {'duplicate', redis.call('GET', KEYS[1])}
 end
-return 0`;
+if ARGV[3] == '1' then
+  local n = redis.call('INCR', KEYS[3])
+  if n == 1 then redis.call('PEXPIRE', KEYS[3], ARGV[5]) end
+  if n > tonumber(ARGV[4]) then
+    if ARGV[1] == '1' then redis.call('DEL', KEYS[2]) end
+    return {'limited', redis.call('PTTL', KEYS[3])}
+  end
+end
+return {'open', redis.call('GET', KEYS[1])}`;
 
-/** Frees the lock only when it is still the caller's. */
-const RELEASE = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0`;
+/**
+ * Writes the new state (ARGV[3], expiring in ARGV[4] ms) only if the stored one is still what the
+ * turn read: ARGV[2] when ARGV[1] is 1, no value when ARGV[1] is 0. Otherwise replies with
+ * the state stored now, for the turn to run again on it.
+ */
+const COMPARE_AND_SET = `
+local current = redis.call('GET', KEYS[1])
+if (ARGV[1] == '0' and not current) or (ARGV[1] == '1' and current == ARGV[2]) then
+  redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])
+  return {1}
+end
+return {0, current}`;
 
 /** Counts a hit in a fixed window that starts with the first hit. */
 const RATE_HIT = `
@@ -32,43 +53,68 @@ local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {n, redis.call('PTTL', KEYS[1])}`;
 
+type OpenTurnReply = ['open' | 'duplicate', string?] | ['limited', number];
+type CompareAndSetReply = [1] | [0, string?];
+type RateHitReply = [number, number];
+
+/** A Lua script sent by its SHA1 (EVALSHA, falling back to EVAL when Redis lacks it). */
+const script = (source: string) =>
+  defineScript({
+    SCRIPT: source,
+    parseCommand(parser: CommandParser, keys: string[], args: string[]) {
+      parser.pushKeysLength(keys);
+      parser.push(...args);
+    },
+    transformReply: (reply: unknown) => reply,
+  });
+
+const SCRIPTS = {
+  openTurn: script(OPEN_TURN),
+  compareAndSet: script(COMPARE_AND_SET),
+  rateHit: script(RATE_HIT),
+};
+
 export interface RedisStoreOptions<T> {
   url: string;
   schema: z.ZodType<T>;
   ttlMs: number;
   prefix?: string;
   logger?: Logger;
-  /** How long one turn may hold a conversation's lock before it lapses. */
-  lockTtlMs?: number;
-  /** How long a turn waits for a busy conversation before giving up. */
-  lockWaitMs?: number;
+  /** How many times a turn is run again on a newer state before giving up (default 50). */
+  maxAttempts?: number;
 }
 
-type Client = ReturnType<typeof createClient>;
+const createRedisClient = (url: string) =>
+  createClient({
+    url,
+    scripts: SCRIPTS,
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: 2000,
+      reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000),
+    },
+  });
+type Client = ReturnType<typeof createRedisClient>;
 
 /**
- * Conversation state in Redis, shared by every instance of the bot. Commands fail at once while
+ * Conversation state in Redis, shared by every instance of the bot. A turn costs two round trips:
+ * one Lua script claims the message id, counts the rate-limit hit and reads the state; a second
+ * writes the new state only if nobody wrote in between (compare-and-set), or hands back the newer
+ * state to run the turn again on. Turns of one conversation in this process queue up, so the
+ * retry is needed only when two processes serve one user at once. Commands fail at once while
  * Redis is unreachable (no offline queue), and the client reconnects by itself in the background.
  */
 export class RedisStore<T> implements Store<T> {
   readonly kind = 'redis' as const;
   private readonly client: Client;
   private readonly keys: Keyspace;
-  private readonly lockTtlMs: number;
-  private readonly lockWaitMs: number;
+  private readonly queue = new KeyedQueue();
+  private readonly maxAttempts: number;
 
   constructor(private readonly options: RedisStoreOptions<T>) {
     this.keys = keyspace(options.prefix ?? 'shebao');
-    this.lockTtlMs = options.lockTtlMs ?? 5000;
-    this.lockWaitMs = options.lockWaitMs ?? 5000;
-    this.client = createClient({
-      url: options.url,
-      disableOfflineQueue: true,
-      socket: {
-        connectTimeout: 2000,
-        reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000),
-      },
-    });
+    this.maxAttempts = options.maxAttempts ?? 50;
+    this.client = createRedisClient(options.url);
     let down = false;
     this.client.on('error', (err: Error) => {
       if (!down) options.logger?.error({ err: err.message }, 'redis connection error');
@@ -99,10 +145,13 @@ export class RedisStore<T> implements Store<T> {
     }
   }
 
+  private decode(raw: string | null | undefined, key: string): T | undefined {
+    return decodeState(raw, this.options.schema, key, this.options.logger);
+  }
+
   async get(key: ConversationKey): Promise<T | undefined> {
     const k = this.keys.conversation(key);
-    const raw = await this.guard(() => this.client.get(k));
-    return decodeState(raw, this.options.schema, k, this.options.logger);
+    return this.decode(await this.guard(() => this.client.get(k)), k);
   }
 
   async set(key: ConversationKey, value: T): Promise<void> {
@@ -118,50 +167,57 @@ export class RedisStore<T> implements Store<T> {
     await this.guard(() => this.client.del(this.keys.conversation(key)));
   }
 
-  async update<R>(
-    key: ConversationKey,
-    change: (current: T | undefined) => Promise<{ value: T; result: R }> | { value: T; result: R },
-  ): Promise<R> {
-    const lockKey = this.keys.lock(key);
-    const token = randomUUID();
-    await this.acquire(lockKey, token);
-    let written = false;
-    try {
-      const { value, result } = await change(await this.get(key));
-      const ok = await this.guard(() =>
-        this.client.eval(FENCED_SET, {
-          keys: [lockKey, this.keys.conversation(key)],
-          arguments: [token, JSON.stringify(value), String(this.options.ttlMs)],
-        }),
-      );
-      if (ok !== 1)
-        throw new StoreUnavailableError('the conversation lock lapsed before the write');
-      written = true;
-      return result;
-    } finally {
-      if (!written) {
-        await this.client
-          .eval(RELEASE, { keys: [lockKey], arguments: [token] })
-          .catch(() => undefined);
-      }
-    }
+  async update<R>(key: ConversationKey, change: Change<T, R>): Promise<R> {
+    const outcome = await this.turn(key, {}, change);
+    if (outcome.status !== 'done') throw new Error(`an ungated turn cannot be ${outcome.status}`);
+    return outcome.result;
   }
 
-  private async acquire(lockKey: string, token: string): Promise<void> {
-    const deadline = Date.now() + this.lockWaitMs;
-    let pause = 2;
-    for (;;) {
-      const got = await this.guard(() =>
-        this.client.set(lockKey, token, {
-          condition: 'NX',
-          expiration: { type: 'PX', value: this.lockTtlMs },
-        }),
-      );
-      if (got === 'OK') return;
-      if (Date.now() >= deadline) throw new StoreUnavailableError('the conversation stayed busy');
-      await sleep(pause + Math.random() * pause);
-      pause = Math.min(pause * 2, 40);
+  turn<R>(key: ConversationKey, gate: TurnGate, change: Change<T, R>): Promise<TurnOutcome<T, R>> {
+    const k = this.keys.conversation(key);
+    return this.queue.run(k, async () => {
+      const { claim, rate } = gate;
+      const seenKey = claim ? this.keys.seen(claim.channel, claim.messageId) : k;
+      const rateKey = rate ? this.keys.rate(rate.subject) : k;
+      const [status, stored] = (await this.guard(() =>
+        this.client.openTurn(
+          [k, seenKey, rateKey],
+          [
+            claim ? '1' : '0',
+            String(claim?.ttlSeconds ?? 0),
+            rate ? '1' : '0',
+            String(rate?.limit ?? 0),
+            String((rate?.windowSeconds ?? 0) * 1000),
+          ],
+        ),
+      )) as OpenTurnReply;
+      if (status === 'limited') {
+        return { status, retryAfterSeconds: Math.max(1, Math.ceil(stored / 1000)) };
+      }
+      if (status === 'duplicate') return { status, current: this.decode(stored, k) };
+      try {
+        return { status: 'done', result: await this.changeAndWrite(k, stored ?? null, change) };
+      } catch (err) {
+        if (claim) await this.client.del(seenKey).catch(() => undefined);
+        throw err;
+      }
+    });
+  }
+
+  /** Runs `change` on the state read, writes it if nothing was written since, else runs again. */
+  private async changeAndWrite<R>(k: string, raw: string | null, change: Change<T, R>): Promise<R> {
+    for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
+      const { value, result } = await change(this.decode(raw, k));
+      const [written, current] = (await this.guard(() =>
+        this.client.compareAndSet(
+          [k],
+          [raw === null ? '0' : '1', raw ?? '', JSON.stringify(value), String(this.options.ttlMs)],
+        ),
+      )) as CompareAndSetReply;
+      if (written === 1) return result;
+      raw = current ?? null;
     }
+    throw new StoreUnavailableError('the conversation stayed busy');
   }
 
   async claimMessage(channel: string, messageId: string, ttlSeconds: number): Promise<boolean> {
@@ -177,13 +233,9 @@ export class RedisStore<T> implements Store<T> {
   }
 
   async hitRateLimit(subject: string, limit: number, windowSeconds: number): Promise<RateDecision> {
-    const reply = (await this.guard(() =>
-      this.client.eval(RATE_HIT, {
-        keys: [this.keys.rate(subject)],
-        arguments: [String(windowSeconds * 1000)],
-      }),
-    )) as [number, number];
-    const [count, pttl] = reply;
+    const [count, pttl] = (await this.guard(() =>
+      this.client.rateHit([this.keys.rate(subject)], [String(windowSeconds * 1000)]),
+    )) as RateHitReply;
     if (count <= limit) return { allowed: true, retryAfterSeconds: 0 };
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(pttl / 1000)) };
   }

@@ -47,3 +47,36 @@ describe('parse', () => {
     expect(again.parse(text, now)).toEqual(understanding.parse(text, now));
   });
 });
+
+describe('parse cache', () => {
+  const intents = loadIntents();
+  const lexicon = loadLexicon();
+  const cached = createUnderstanding({ intents, lexicon });
+  const uncached = createUnderstanding({ intents, lexicon, cacheSize: 0 });
+
+  it('gives the same result as parsing afresh, the second time from the cache', () => {
+    for (const text of ['不知道', '我是1975年5月出生的男的，哪年退休', '那养老呢']) {
+      const first = cached.parse(text, now);
+      expect(cached.parse(text, now)).toBe(first);
+      expect(first).toEqual(uncached.parse(text, now));
+    }
+  });
+
+  it('computes ages from birth years again in a new year', () => {
+    const text = '我是80年的';
+    expect(cached.parse(text, now).slots.age).toBe(46);
+    expect(cached.parse(text, new Date('2027-03-01T12:00:00+08:00')).slots.age).toBe(47);
+  });
+
+  it('hands out frozen results, so no reader can change what others get', () => {
+    const result = cached.parse('35岁，在上饶', now);
+    expect(Object.isFrozen(result)).toBe(true);
+    expect(Object.isFrozen(result.slots.region)).toBe(true);
+    expect(Object.isFrozen(result.ranking[0])).toBe(true);
+  });
+
+  it('parses long texts every time', () => {
+    const long = `${'我想问一下'.repeat(25)}医保怎么交`;
+    expect(cached.parse(long, now)).not.toBe(cached.parse(long, now));
+  });
+});

@@ -65,6 +65,36 @@ const implementations: [string, (ttlMs: number) => Promise<Harness>][] = [
   ],
 ];
 
+describe('redis store, two instances (as two processes)', () => {
+  it('interleaved updates of one conversation through two connections lose none', async () => {
+    const prefix = `t${randomUUID()}`;
+    const [a, b] = [0, 1].map(
+      () => new RedisStore({ url: redisUrl, schema: Schema, ttlMs: 60_000, prefix }),
+    );
+    await Promise.all([a!.connect(), b!.connect()]);
+    opened.push(a!, b!);
+    const key = { channel: 'http', userId: 'shared' };
+    const n = 60;
+    let runs = 0;
+    await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        (i % 2 ? a! : b!).update(key, (current) => {
+          runs++;
+          return {
+            value: { version: (current?.version ?? 0) + 1, note: `${current?.note ?? ''}${i},` },
+            result: i,
+          };
+        }),
+      ),
+    );
+    const final = await a!.get(key);
+    expect(final?.version).toBe(n);
+    expect(new Set(final!.note.split(',').filter(Boolean)).size).toBe(n);
+    // the two connections did race: some turns were run again on the newer state
+    expect(runs).toBeGreaterThan(n);
+  });
+});
+
 describe.each(implementations)('%s store', (kind, make) => {
   let h: Harness;
   const alice = { channel: 'http', userId: 'alice' };
@@ -179,6 +209,49 @@ describe.each(implementations)('%s store', (kind, make) => {
     expect(results[3]!.retryAfterSeconds).toBeGreaterThan(0);
     expect(results[3]!.retryAfterSeconds).toBeLessThanOrEqual(60);
     expect((await h.store.hitRateLimit('u2', 3, 60)).allowed).toBe(true);
+  });
+
+  const bump = (note: string) => (current: Value | undefined) => ({
+    value: { version: (current?.version ?? 0) + 1, note },
+    result: current?.version ?? 0,
+  });
+
+  it('opens a turn: claims the message, counts the hit and writes; a redelivery changes nothing', async () => {
+    const gate = {
+      claim: { channel: 'http', messageId: 'm1', ttlSeconds: 60 },
+      rate: { subject: 'http:alice', limit: 10, windowSeconds: 60 },
+    };
+    expect(await h.store.turn(alice, gate, bump('first'))).toEqual({ status: 'done', result: 0 });
+    expect(await h.store.turn(alice, gate, bump('again'))).toEqual({
+      status: 'duplicate',
+      current: { version: 1, note: 'first' },
+    });
+    expect(await h.store.get(alice)).toEqual({ version: 1, note: 'first' });
+    expect(await h.store.claimMessage('http', 'm1', 60)).toBe(false);
+  });
+
+  it('over the limit, writes nothing and gives the claim back for a later retry', async () => {
+    const rate = { subject: 'http:alice', limit: 1, windowSeconds: 60 };
+    await h.store.turn(alice, { rate }, bump('one'));
+    const claim = { channel: 'http', messageId: 'm2', ttlSeconds: 60 };
+    const limited = await h.store.turn(alice, { claim, rate }, bump('two'));
+    expect(limited.status).toBe('limited');
+    expect(limited.status === 'limited' && limited.retryAfterSeconds).toBeGreaterThan(0);
+    expect(await h.store.get(alice)).toEqual({ version: 1, note: 'one' });
+    expect(await h.store.claimMessage('http', 'm2', 60)).toBe(true);
+  });
+
+  it('gives the claim back when the change throws', async () => {
+    const claim = { channel: 'http', messageId: 'm3', ttlSeconds: 60 };
+    await expect(
+      h.store.turn(alice, { claim }, () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await h.store.turn(alice, { claim }, bump('retried'))).toEqual({
+      status: 'done',
+      result: 0,
+    });
   });
 
   it('answers ping', async () => {

@@ -18,6 +18,14 @@ const EXTRACTORS: readonly ((text: string, now: Date) => Partial<Slots>)[] = [
 ];
 
 /**
+ * The part of the date the extractors read (only the year: ages from birth years, policy years),
+ * so that a parse can be reused for any date with the same key.
+ */
+export function slotsDateKey(now: Date): string {
+  return String(now.getFullYear());
+}
+
+/**
  * Every slot the (normalised) text states. Each value is checked against the slot schema on its
  * own: an impossible one (an age of 130, a month 13) is dropped, never passed on or clamped.
  */
