@@ -36,6 +36,12 @@ export interface UnderstandingOptions {
 
 export const DEFAULT_MIN_CONFIDENCE = 0.3;
 export const DEFAULT_CACHE_SIZE = 5000;
+/**
+ * Additive smoothing of the Bayes counts, chosen by 5-fold cross-validation of the training
+ * examples (intent accuracy: 1 -> 82.3%, 0.5 -> 85.1%, 0.2 -> 86.8%, 0.1 -> 87.3%,
+ * 0.05 -> 87.3%). natural's default of 1 lets an unseen n-gram cost almost nothing.
+ */
+export const DEFAULT_SMOOTHING = 0.1;
 /** Longer texts are parsed every time: they seldom come twice. */
 const MAX_CACHED_LENGTH = 100;
 
@@ -74,12 +80,15 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
         };
       }),
     ),
-    { temperature: options.temperature, smoothing: options.smoothing },
+    { temperature: options.temperature, smoothing: options.smoothing ?? DEFAULT_SMOOTHING },
   );
 
-  /** Facts given, nothing asked, no topic named: a reply that only informs ("35岁，在上饶"). */
+  /**
+   * Facts given (or "不知道"), nothing asked, no topic named: a reply that only informs
+   * ("35岁，在上饶"), or that does not know the answer to the bot's question.
+   */
   const informsOnly = (cues: TextCues) =>
-    Object.keys(cues.slots).length > 0 &&
+    (Object.keys(cues.slots).length > 0 || cues.concepts.includes('unsure')) &&
     !cues.question &&
     !cues.concepts.some((c) => lexicon.topics.has(c));
 

@@ -17,6 +17,19 @@ describe('parse', () => {
   });
 
   it.each([
+    ['不知道', 'inform'],
+    ['不清楚', 'inform'],
+    ['我也不记得了', 'inform'],
+    ['社保卡密码忘了', 'card_password'],
+    ['不知道医保怎么交', 'payment_method'],
+  ])(
+    'takes "don\'t know" as a reply to the question asked, unless it names a topic: %s',
+    (text, intent) => {
+      expect(intentOf(text)).toBe(intent);
+    },
+  );
+
+  it.each([
     ['上饶女职工退休年龄', 'retirement_age'],
     ['男职工退休年龄', 'retirement_age'],
     ['灵活就业医保一个月多少钱', 'medical_contribution'],
