@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { LRUCache } from 'lru-cache';
 import type { Policies } from './load.js';
 import { regionChain, type RegionRef } from './regions.js';
 import {
@@ -274,6 +275,42 @@ export function resolveEntry<E extends FigureEntry>(
   const candidates = entries.filter(
     (e) => filter(e) && !(e.excludes ?? []).some((x) => chainCodes.has(x.code)),
   );
+  // Everything below depends only on the region, the query and the candidates: remembered.
+  const key = `${requested.code}|${'year' in query ? query.year : query.date}|${candidates
+    .map(entryId)
+    .join(',')}`;
+  let result = resolved.get(key);
+  if (result === undefined) {
+    const chosen = choose(candidates, chain, requested, query);
+    result = chosen ? Object.freeze(chosen) : 'none';
+    resolved.set(key, result);
+  }
+  return result === 'none' ? undefined : (result as Resolved<E>);
+}
+
+/** A number for each policy entry, for cache keys. */
+const entryIds = new WeakMap<object, number>();
+let nextEntryId = 0;
+function entryId(entry: object): number {
+  let id = entryIds.get(entry);
+  if (id === undefined) entryIds.set(entry, (id = nextEntryId++));
+  return id;
+}
+
+/**
+ * Recent lookups: a pure function of the region, the query and the candidate entries, which
+ * are loaded once and never change. Results are frozen, as every caller shares them.
+ */
+const resolved = new LRUCache<string, Readonly<Resolved<FigureEntry>> | 'none'>({
+  max: 20_000,
+});
+
+function choose<E extends FigureEntry>(
+  candidates: E[],
+  chain: RegionRef[],
+  requested: RegionRef,
+  query: Query,
+): Resolved<E> | undefined {
   const levels = chain.map((level) => {
     const atLevel = candidates.filter((e) => e.region.code === level.code);
     const intervals = intervalsOf(atLevel);

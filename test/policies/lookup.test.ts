@@ -402,3 +402,21 @@ describe('resolveEntry', () => {
     expect(resolveEntry(policies.pensionBase.bases, '110000', '2026')?.year).toBe(2026);
   });
 });
+
+describe('remembered lookups', () => {
+  it('answers the same question with the same frozen result, and a new question afresh', () => {
+    const first = pensionBase(policies, '361100', 2025);
+    expect(first).toBeDefined();
+    expect(pensionBase(policies, '361100', 2025)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    const other = pensionBase(policies, '361100', 2024);
+    expect(other).not.toBe(first);
+  });
+
+  it('keeps variants of one list apart (the filter is part of the question)', () => {
+    const employee = pensionRates(policies, '360000', 2025, 'employee');
+    const flexible = pensionRates(policies, '360000', 2025, 'flexible');
+    expect(employee?.value.scheme).toBe('employee');
+    expect(flexible?.value.scheme).toBe('flexible');
+  });
+});
