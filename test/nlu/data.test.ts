@@ -1,7 +1,8 @@
+import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadChatTexts } from '../../src/answers/texts.js';
 import { buildRules } from '../../src/dialogue/rules.js';
-import { HELDOUT_FILE, loadLabelled } from '../../src/nlu/evaluate.js';
+import { HELDOUT_FILES, loadLabelled } from '../../src/nlu/evaluate.js';
 import { INTENT_NAMES } from '../../src/nlu/intent-names.js';
 import { loadIntents } from '../../src/nlu/intents.js';
 import { loadLexicon } from '../../src/nlu/lexicon.js';
@@ -10,7 +11,6 @@ import { normalize } from '../../src/nlu/normalize.js';
 import { SlotsSchema } from '../../src/nlu/slot-schema.js';
 
 const intents = loadIntents();
-const heldout = loadLabelled(HELDOUT_FILE);
 const understanding = createUnderstanding({ intents, lexicon: loadLexicon() });
 const now = new Date('2026-11-23T12:00:00+08:00');
 
@@ -33,19 +33,29 @@ describe('intents/', () => {
   });
 });
 
-describe('the held-out file', () => {
-  it('shares no sentence with the training examples', () => {
-    const training = new Set(intents.flatMap((i) => i.examples.map((e) => normalize(e))));
-    const shared = heldout.map((h) => h.text).filter((t) => training.has(normalize(t)));
-    expect(shared).toEqual([]);
-  });
+describe.each(HELDOUT_FILES.map((file) => [basename(file), loadLabelled(file)] as const))(
+  'the held-out file %s',
+  (_, heldout) => {
+    it('shares no sentence with the training examples', () => {
+      const training = new Set(intents.flatMap((i) => i.examples.map((e) => normalize(e))));
+      const shared = heldout.map((h) => h.text).filter((t) => training.has(normalize(t)));
+      expect(shared).toEqual([]);
+    });
 
-  it('has at least 250 utterances, 8 for every intent, with valid labels', () => {
-    expect(heldout.length).toBeGreaterThanOrEqual(250);
-    for (const name of INTENT_NAMES) {
-      expect(heldout.filter((h) => h.intent === name).length, name).toBeGreaterThanOrEqual(8);
-    }
-    for (const h of heldout) expect(SlotsSchema.safeParse(h.slots).success, h.text).toBe(true);
+    it('has at least 250 utterances, 8 for every intent, with valid labels', () => {
+      expect(heldout.length).toBeGreaterThanOrEqual(250);
+      for (const name of INTENT_NAMES) {
+        expect(heldout.filter((h) => h.intent === name).length, name).toBeGreaterThanOrEqual(8);
+      }
+      for (const h of heldout) expect(SlotsSchema.safeParse(h.slots).success, h.text).toBe(true);
+    });
+  },
+);
+
+describe('the held-out files', () => {
+  it('share no sentence with each other', () => {
+    const [first, second] = HELDOUT_FILES.map((f) => loadLabelled(f).map((h) => normalize(h.text)));
+    expect(second!.filter((t) => first!.includes(t))).toEqual([]);
   });
 });
 

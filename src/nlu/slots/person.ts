@@ -26,7 +26,7 @@ export function extractGender(text: string): Partial<Slots> {
 
 const JOB: readonly Rule<'worker' | 'cadre'>[] = [
   [
-    /干部|管理岗|管理人员|管理层|技术岗|专业技术|技术人员|专技|(?<!考)公务员|事业编|行政岗|职员岗/,
+    /(?<!村|社区)干部|管理岗|管理人员|管理层|技术岗|专业技术|技术人员|专技|(?<!考)公务员|事业编|行政岗|职员岗/,
     'cadre',
   ],
   [/工人|女工|女职工|生产岗|一线岗|车间|操作工|普工/, 'worker'],
@@ -35,7 +35,7 @@ const JOB: readonly Rule<'worker' | 'cadre'>[] = [
 /** Not working: tried first so that 没上班 is not read as 上班. */
 const EMPLOYMENT: readonly Rule<NonNullable<Slots['employment']>>[] = [
   [
-    /(?<!快|要|就|够|能|可以|准备|即将|马上|才)退休了(?!吗|没|能|可以|才|怎么|以后|后|多少|领|拿)|已退休|已经退休|退休人员|退休职工|退休工人|退休干部|退休老人|退休在家|办了退休|办理了退休|是退休的|刚退休|^退休$/,
+    /(?<!快|要|就|够|能|可以|准备|即将|马上|才|等我|等到|到时|延迟|延后)退休了(?!吗|没|能|可以|才|怎么|以后|后|多少|领|拿)|已退休|已经退休|退休人员|退休职工|退休工人|退休干部|退休老人|退休在家|办了退休|办理了退休|是退休的|刚退休|^退休$/,
     'retiree',
   ],
   [
@@ -48,12 +48,12 @@ const EMPLOYMENT: readonly Rule<NonNullable<Slots['employment']>>[] = [
   ],
   [/农民工/, 'employee'],
   [
-    /灵活就业|自由职业|个体户|个体工商户|做个体|干个体|打零工|零工|跑外卖|送外卖|外卖员|外卖骑手|骑手|网约车|开滴滴|滴滴司机|开出租|摆摊|自己做生意|做生意|网店|自媒体|以个人身份/,
+    /灵活就业|自由职业|freelancer|freelance|个体户|个体工商户|做个体|干个体|打零工|零工|跑外卖|送外卖|外卖员|外卖骑手|骑手|网约车|开滴滴|滴滴司机|开出租|摆摊|自己做生意|做生意|网店|自媒体|以个人身份/,
     'flexible',
   ],
   [/农民|务农|种地|种田|农村老人|在家种|养殖户/, 'farmer'],
   [
-    /(?<!几点|周末|局|厅|窗口|中心|什么时候|哪天|你们|还)上班(?!时间|吗)|在职|单位交|单位缴|单位给|单位买|单位帮|公司交|公司缴|公司给|公司买|公司帮|有单位|在单位|在公司|打工|企业职工(?!养老|医保|基本|医疗)|职员|员工|受雇|(?<!考)公务员|事业单位|国企|央企|私企|外企|厂里|工厂/,
+    /(?<!几点|周末|局|厅|窗口|中心|什么时候|哪天|你们|还)上班(?!时间|吗)|在职|入职|单位交|单位缴|单位给|单位买|单位帮|公司交|公司缴|公司给|公司买|公司帮|有单位|在单位|在公司|打工|企业职工(?!养老|医保|基本|医疗)|职员|员工|受雇|(?<!考)公务员|事业单位|国企|央企|私企|外企|厂里|工厂/,
     'employee',
   ],
 ];
@@ -65,7 +65,7 @@ const HUKOU: readonly Rule<'urban' | 'rural'>[] = [
 
 const SPECIAL: readonly Rule<NonNullable<Slots['specialGroup']>>[] = [
   [/低保边缘|低边|边缘户|低保边缘户/, 'dibao_edge'],
-  [/低保/, 'dibao'],
+  [/低保|低宝/, 'dibao'],
   [/特困|五保|特困供养|孤寡/, 'tekun'],
   [/重度残疾|残疾|残障|残疾证|伤残/, 'disabled'],
   [/脱贫|建档立卡|贫困户|防止返贫|监测户/, 'poverty'],
@@ -105,17 +105,24 @@ const GLOBAL = new Map<RegExp, RegExp>(
   [...JOB, ...EMPLOYMENT, ...HUKOU, ...SPECIAL].map(([p]) => [p, new RegExp(p.source, 'g')]),
 );
 
+const FLEXIBLE_SCHEME = /灵活就业(人员)?(的)?(医保|社保|养老|医疗|保险|的)/g;
+
 /**
  * 灵活就业医保和居民医保选哪个: 灵活就业 names a scheme being compared, not the person (who
- * would say 我是灵活就业).
+ * would say 我是灵活就业, or 我打零工 elsewhere in the sentence).
  */
 function namesFlexibleScheme(text: string): boolean {
-  return (
-    /灵活就业(人员)?(的)?(医保|社保|养老|医疗|保险|的)/.test(text) &&
-    /和|跟|与|还是|区别|是不是|哪个|一样|一回事|选/.test(text) &&
-    /居民|城乡|新农合|农合/.test(text) &&
-    !/(我是|我|是|做|干|在)灵活就业/.test(text)
-  );
+  FLEXIBLE_SCHEME.lastIndex = 0;
+  if (
+    !FLEXIBLE_SCHEME.test(text) ||
+    !/和|跟|与|还是|区别|是不是|哪个|一样|一回事|选/.test(text) ||
+    !/居民|城乡|新农合|农合/.test(text) ||
+    /(我是|我|是|做|干|在)灵活就业/.test(text)
+  ) {
+    return false;
+  }
+  const rest = text.replace(FLEXIBLE_SCHEME, ' ');
+  return first(rest, EMPLOYMENT) !== 'flexible';
 }
 
 export function extractPerson(text: string, _now?: Date): Partial<Slots> {
