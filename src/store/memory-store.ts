@@ -3,14 +3,7 @@ import type { Logger } from '../logger.js';
 import { decodeState } from './decode.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { keyspace, type Keyspace } from './keys.js';
-import type {
-  Change,
-  ConversationKey,
-  RateDecision,
-  Store,
-  TurnGate,
-  TurnOutcome,
-} from './store.js';
+import type { Change, ConversationKey, Store, TurnGate, TurnOutcome } from './store.js';
 
 interface Entry {
   raw: string;
@@ -109,18 +102,26 @@ export class MemoryStore<T> implements Store<T> {
     }
   }
 
-  async claimMessage(channel: string, messageId: string, ttlSeconds: number): Promise<boolean> {
+  private async claimMessage(
+    channel: string,
+    messageId: string,
+    ttlSeconds: number,
+  ): Promise<boolean> {
     const k = this.keys.seen(channel, messageId);
     if (this.read(k) !== undefined) return false;
     this.write(k, '1', ttlSeconds * 1000);
     return true;
   }
 
-  async releaseMessage(channel: string, messageId: string): Promise<void> {
+  private async releaseMessage(channel: string, messageId: string): Promise<void> {
     this.data.delete(this.keys.seen(channel, messageId));
   }
 
-  async hitRateLimit(subject: string, limit: number, windowSeconds: number): Promise<RateDecision> {
+  private async hitRateLimit(
+    subject: string,
+    limit: number,
+    windowSeconds: number,
+  ): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
     const k = this.keys.rate(subject);
     const entry = this.read(k) === undefined ? undefined : this.data.get(k);
     const count = entry ? Number(entry.raw) + 1 : 1;

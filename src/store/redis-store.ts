@@ -8,7 +8,6 @@ import {
   StoreUnavailableError,
   type Change,
   type ConversationKey,
-  type RateDecision,
   type Store,
   type TurnGate,
   type TurnOutcome,
@@ -47,15 +46,9 @@ if (ARGV[1] == '0' and not current) or (ARGV[1] == '1' and current == ARGV[2]) t
 end
 return {0, current}`;
 
-/** Counts a hit in a fixed window that starts with the first hit. */
-const RATE_HIT = `
-local n = redis.call('INCR', KEYS[1])
-if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return {n, redis.call('PTTL', KEYS[1])}`;
-
-type OpenTurnReply = ['open' | 'duplicate', string?] | ['limited', number];
-type CompareAndSetReply = [1] | [0, string?];
-type RateHitReply = [number, number];
+/** Lua's false (no such key) comes back as null. */
+type OpenTurnReply = ['open' | 'duplicate', string | null] | ['limited', number];
+type CompareAndSetReply = [1] | [0, string | null];
 
 /** A Lua script sent by its SHA1 (EVALSHA, falling back to EVAL when Redis lacks it). */
 const script = (source: string) =>
@@ -71,7 +64,6 @@ const script = (source: string) =>
 const SCRIPTS = {
   openTurn: script(OPEN_TURN),
   compareAndSet: script(COMPARE_AND_SET),
-  rateHit: script(RATE_HIT),
 };
 
 export interface RedisStoreOptions<T> {
@@ -218,26 +210,6 @@ export class RedisStore<T> implements Store<T> {
       raw = current ?? null;
     }
     throw new StoreUnavailableError('the conversation stayed busy');
-  }
-
-  async claimMessage(channel: string, messageId: string, ttlSeconds: number): Promise<boolean> {
-    const k = this.keys.seen(channel, messageId);
-    const reply = await this.guard(() =>
-      this.client.set(k, '1', { condition: 'NX', expiration: { type: 'EX', value: ttlSeconds } }),
-    );
-    return reply === 'OK';
-  }
-
-  async releaseMessage(channel: string, messageId: string): Promise<void> {
-    await this.guard(() => this.client.del(this.keys.seen(channel, messageId)));
-  }
-
-  async hitRateLimit(subject: string, limit: number, windowSeconds: number): Promise<RateDecision> {
-    const [count, pttl] = (await this.guard(() =>
-      this.client.rateHit([this.keys.rate(subject)], [String(windowSeconds * 1000)]),
-    )) as RateHitReply;
-    if (count <= limit) return { allowed: true, retryAfterSeconds: 0 };
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(pttl / 1000)) };
   }
 
   async ping(): Promise<boolean> {

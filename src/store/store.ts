@@ -4,12 +4,6 @@ export interface ConversationKey {
   userId: string;
 }
 
-export interface RateDecision {
-  allowed: boolean;
-  /** Seconds until the user may send again; 0 when allowed. */
-  retryAfterSeconds: number;
-}
-
 /** What a turn must pass before it may change the conversation. */
 export interface TurnGate {
   /** Claims a channel message id; a redelivery within `ttlSeconds` is a duplicate. */
@@ -49,12 +43,6 @@ export interface Store<T> {
    * throws or cannot be written, the claim is given back so that a redelivery is handled.
    */
   turn<R>(key: ConversationKey, gate: TurnGate, change: Change<T, R>): Promise<TurnOutcome<T, R>>;
-  /** True the first time `messageId` is claimed within `ttlSeconds`; false for a redelivery. */
-  claimMessage(channel: string, messageId: string, ttlSeconds: number): Promise<boolean>;
-  /** Forgets a claim, so that a message whose handling failed can be handled when redelivered. */
-  releaseMessage(channel: string, messageId: string): Promise<void>;
-  /** Counts one message of `subject` in the current window of `windowSeconds`. */
-  hitRateLimit(subject: string, limit: number, windowSeconds: number): Promise<RateDecision>;
   /** True when the back-end answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -30,28 +30,30 @@ export function createEchoCore(options: { rateLimitPerMinute?: number; slowMs?: 
 
   const handleTurn: TurnHandler = async (input) => {
     inputs.push(input);
-    if (input.messageId !== undefined) {
-      const first = await store.claimMessage(input.channel, input.messageId, 24 * 60 * 60);
-      if (!first) return result([], true);
-    }
-    const rate = await store.hitRateLimit(
-      `${input.channel}:${input.userId}`,
-      options.rateLimitPerMinute ?? 1000,
-      60,
-    );
-    if (!rate.allowed) throw new RateLimitedError(rate.retryAfterSeconds);
-    if (input.text === '出错') {
-      if (input.messageId !== undefined) await store.releaseMessage(input.channel, input.messageId);
-      throw new Error('core failed on 13812345678');
-    }
-    if (input.text === '慢') await sleep(options.slowMs ?? 300);
-    const turns = await store.update(
+    const gate = {
+      claim:
+        input.messageId === undefined
+          ? undefined
+          : { channel: input.channel, messageId: input.messageId, ttlSeconds: 24 * 60 * 60 },
+      rate: {
+        subject: `${input.channel}:${input.userId}`,
+        limit: options.rateLimitPerMinute ?? 1000,
+        windowSeconds: 60,
+      },
+    };
+    const outcome = await store.turn(
       { channel: input.channel, userId: input.userId },
-      (current) => {
+      gate,
+      async (current) => {
+        if (input.text === '出错') throw new Error('core failed on 13812345678');
+        if (input.text === '慢') await sleep(options.slowMs ?? 300);
         const next = { turns: (current?.turns ?? 0) + 1 };
         return { value: next, result: next.turns };
       },
     );
+    if (outcome.status === 'duplicate') return result([], true);
+    if (outcome.status === 'limited') throw new RateLimitedError(outcome.retryAfterSeconds);
+    const turns = outcome.result;
     answered.push(input);
     if (input.text === '选项') return result([{ text: '请选择险种：', buttons: CHOICES }]);
     if (input.text === '长文') {

@@ -194,21 +194,19 @@ describe.each(implementations)('%s store', (kind, make) => {
     expect(r).toBe('ok');
   });
 
-  it('claims a message id once, and again after it is released', async () => {
-    expect(await h.store.claimMessage('telegram', '42', 60)).toBe(true);
-    expect(await h.store.claimMessage('telegram', '42', 60)).toBe(false);
-    expect(await h.store.claimMessage('wechat', '42', 60)).toBe(true);
-    await h.store.releaseMessage('telegram', '42');
-    expect(await h.store.claimMessage('telegram', '42', 60)).toBe(true);
-  });
-
-  it('limits hits per window and says when to retry', async () => {
-    const results = [];
-    for (let i = 0; i < 4; i++) results.push(await h.store.hitRateLimit('u1', 3, 60));
-    expect(results.map((r) => r.allowed)).toEqual([true, true, true, false]);
-    expect(results[3]!.retryAfterSeconds).toBeGreaterThan(0);
-    expect(results[3]!.retryAfterSeconds).toBeLessThanOrEqual(60);
-    expect((await h.store.hitRateLimit('u2', 3, 60)).allowed).toBe(true);
+  it('keeps message claims per channel, and rate-limit windows per subject', async () => {
+    const claim = (channel: string) => ({ claim: { channel, messageId: '42', ttlSeconds: 60 } });
+    expect((await h.store.turn(alice, claim('telegram'), bump('tg'))).status).toBe('done');
+    expect((await h.store.turn(alice, claim('telegram'), bump('tg'))).status).toBe('duplicate');
+    expect((await h.store.turn(alice, claim('wechat'), bump('wx'))).status).toBe('done');
+    const rate = (subject: string) => ({ rate: { subject, limit: 3, windowSeconds: 60 } });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push(await h.store.turn(alice, rate('u1'), bump('r')));
+    expect(statuses.map((o) => o.status)).toEqual(['done', 'done', 'done', 'limited']);
+    const limited = statuses[3]!;
+    expect(limited.status === 'limited' && limited.retryAfterSeconds).toBeGreaterThan(0);
+    expect(limited.status === 'limited' && limited.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect((await h.store.turn(alice, rate('u2'), bump('r'))).status).toBe('done');
   });
 
   const bump = (note: string) => (current: Value | undefined) => ({
@@ -227,7 +225,6 @@ describe.each(implementations)('%s store', (kind, make) => {
       current: { version: 1, note: 'first' },
     });
     expect(await h.store.get(alice)).toEqual({ version: 1, note: 'first' });
-    expect(await h.store.claimMessage('http', 'm1', 60)).toBe(false);
   });
 
   it('over the limit, writes nothing and gives the claim back for a later retry', async () => {
@@ -238,7 +235,10 @@ describe.each(implementations)('%s store', (kind, make) => {
     expect(limited.status).toBe('limited');
     expect(limited.status === 'limited' && limited.retryAfterSeconds).toBeGreaterThan(0);
     expect(await h.store.get(alice)).toEqual({ version: 1, note: 'one' });
-    expect(await h.store.claimMessage('http', 'm2', 60)).toBe(true);
+    expect(await h.store.turn(alice, { claim }, bump('two'))).toEqual({
+      status: 'done',
+      result: 1,
+    });
   });
 
   it('gives the claim back when the change throws', async () => {
