@@ -27,7 +27,8 @@ export interface ClassifierOptions {
  * token (too slow at our size) and its sparse path does not count totals.
  *
  * After training, natural's counts are compiled into one table of log-probabilities (a row of
- * one number per label for each feature, and a row for features never seen with a label), so
+ * one number per label for each feature; a feature never seen with a label gets natural's
+ * smoothing count), so
  * ranking a text is a few additions per feature: the same scores as natural's
  * `probabilityOfClass`, in log space so that long texts do not underflow to zero. Scores become
  * confidences through a softmax whose temperature grows with the number of features seen.

@@ -169,6 +169,7 @@ export class RedisStore<T> implements Store<T> {
     const k = this.keys.conversation(key);
     return this.queue.run(k, async () => {
       const { claim, rate } = gate;
+      // A key the gate does not use is passed as the conversation's; the script leaves it alone.
       const seenKey = claim ? this.keys.seen(claim.channel, claim.messageId) : k;
       const rateKey = rate ? this.keys.rate(rate.subject) : k;
       const [status, stored] = (await this.guard(() =>
@@ -188,7 +189,7 @@ export class RedisStore<T> implements Store<T> {
       }
       if (status === 'duplicate') return { status, current: this.decode(stored, k) };
       try {
-        return { status: 'done', result: await this.changeAndWrite(k, stored ?? null, change) };
+        return { status: 'done', result: await this.changeAndWrite(k, stored, change) };
       } catch (err) {
         if (claim) await this.client.del(seenKey).catch(() => undefined);
         throw err;
@@ -207,7 +208,7 @@ export class RedisStore<T> implements Store<T> {
         ),
       )) as CompareAndSetReply;
       if (written === 1) return result;
-      raw = current ?? null;
+      raw = current;
     }
     throw new StoreUnavailableError('the conversation stayed busy');
   }

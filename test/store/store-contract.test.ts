@@ -5,7 +5,7 @@ import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { RedisStore } from '../../src/store/redis-store.js';
-import type { Store } from '../../src/store/store.js';
+import { StoreUnavailableError, type Store } from '../../src/store/store.js';
 import { captureLogger } from '../support/capture-logger.js';
 
 const Schema = z.object({ version: z.number(), note: z.string() });
@@ -92,6 +92,32 @@ describe('redis store, two instances (as two processes)', () => {
     expect(new Set(final!.note.split(',').filter(Boolean)).size).toBe(n);
     // the two connections did race: some turns were run again on the newer state
     expect(runs).toBeGreaterThan(n);
+  });
+});
+
+describe('redis store, a turn that keeps losing the race', () => {
+  it('gives up with StoreUnavailableError after maxAttempts, and gives the claim back', async () => {
+    const prefix = `t${randomUUID()}`;
+    const make = () =>
+      new RedisStore({ url: redisUrl, schema: Schema, ttlMs: 60_000, prefix, maxAttempts: 1 });
+    const [a, b] = [make(), make()];
+    await Promise.all([a.connect(), b.connect()]);
+    opened.push(a, b);
+    const key = { channel: 'http', userId: 'busy' };
+    const claim = { channel: 'http', messageId: 'busy-1', ttlSeconds: 60 };
+    await expect(
+      a.turn(key, { claim }, async () => {
+        // another process writes between this turn's read and its write
+        await b.update(key, () => ({ value: { version: 1, note: 'b' }, result: null }));
+        return { value: { version: 1, note: 'a' }, result: null };
+      }),
+    ).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(await a.get(key)).toEqual({ version: 1, note: 'b' });
+    const retried = await a.turn(key, { claim }, (c) => ({
+      value: { version: c!.version + 1, note: 'a' },
+      result: c!.note,
+    }));
+    expect(retried).toEqual({ status: 'done', result: 'b' });
   });
 });
 
