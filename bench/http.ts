@@ -1,16 +1,21 @@
 /**
  * `npm run bench`: drives POST /v1/messages with autocannon (many users, Redis store) and, in the
  * same run, a bare fastify hello-world; prints requests/s and p50/p99 for both and their ratio.
+ * Between them it measures the store floor (bench/store-floor.ts): the same route and Redis store
+ * with no understanding or answers, the best any bot on this store could do here.
  * Method: each server runs in its own process (the bot as `src/main.ts` with REDIS_URL, rate limit
- * lifted); autocannon runs in this process with 50 connections for 10 s after a 2 s warm-up; every
- * request is one turn of one of 2,000 users, picked at random; half the texts are short replies
- * that many users send alike, half carry random figures of the user's own (new texts each time).
+ * lifted), one after another; autocannon runs in this process with 50 connections for 10 s after
+ * a 2 s warm-up; every request to the bot and the floor is one turn of one of 2,000 users, picked
+ * at random; half the texts are short replies that many users send alike, half carry random
+ * figures of the user's own (new texts each time). On Linux it also prints the server process's
+ * CPU time per request (from /proc), steadier than requests/s on a machine shared with the load.
  * Targets: the bot at least half the hello-world's throughput, p99 under 10 ms at 50 connections.
  * Needs Redis: REDIS_URL, else 127.0.0.1:6379, else a redis-server this run starts.
  */
 import autocannon from 'autocannon';
 import { randomInt } from 'node:crypto';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { projectRoot } from '../src/paths.js';
 import { freePort, redisAnswers, spawnRedis } from '../test/support/redis-server.js';
@@ -54,9 +59,44 @@ function run(args: string[], env: Record<string, string>) {
   });
 }
 
-async function load(url: string, requests: autocannon.Request[]) {
+/** CPU seconds (user + system) a process has used so far, or undefined off Linux. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+interface Measured {
+  result: autocannon.Result;
+  /** Server CPU time per request, in µs. */
+  cpuUs?: number;
+}
+
+async function load(server: ChildProcess, url: string, requests: autocannon.Request[]) {
   await autocannon({ url, connections: CONNECTIONS, duration: 2, requests });
-  return autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, requests });
+  const before = cpuSeconds(server.pid);
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    requests,
+  });
+  const after = cpuSeconds(server.pid);
+  const cpuUs =
+    before === undefined || after === undefined
+      ? undefined
+      : ((after - before) * 1e6) / result.requests.total;
+  return { result, cpuUs } satisfies Measured;
 }
 
 async function main() {
@@ -66,45 +106,53 @@ async function main() {
     ownRedis = await spawnRedis();
     redisUrl = ownRedis.url;
   }
-  const botPort = await freePort();
-  const helloPort = await freePort();
-  const bot = run(['src/main.ts'], {
-    PORT: String(botPort),
-    HOST: '127.0.0.1',
-    REDIS_URL: redisUrl,
-    RATE_LIMIT_PER_MINUTE: '1000000',
-  });
-  const hello = run(['bench/hello.ts'], { PORT: String(helloPort) });
+  const turn: autocannon.Request = {
+    method: 'POST',
+    path: '/v1/messages',
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (req) => ({
+      ...req,
+      body: JSON.stringify({ userId: `bench-${randomInt(USERS)}`, text: text() }),
+    }),
+  };
+  const measure = async (
+    script: string,
+    env: Record<string, string>,
+    request: autocannon.Request,
+    probe: string,
+  ) => {
+    const port = await freePort();
+    const server = run([script], { PORT: String(port), HOST: '127.0.0.1', ...env });
+    try {
+      await waitFor(`http://127.0.0.1:${port}${probe}`);
+      return await load(server, `http://127.0.0.1:${port}`, [request]);
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
+  };
   try {
-    await waitFor(`http://127.0.0.1:${botPort}/healthz`);
-    await waitFor(`http://127.0.0.1:${helloPort}/`);
-    const turn: autocannon.Request = {
-      method: 'POST',
-      path: '/v1/messages',
-      headers: { 'content-type': 'application/json' },
-      setupRequest: (req) => ({
-        ...req,
-        body: JSON.stringify({
-          userId: `bench-${randomInt(USERS)}`,
-          text: text(),
-        }),
-      }),
-    };
-    const botResult = await load(`http://127.0.0.1:${botPort}`, [turn]);
-    const helloResult = await load(`http://127.0.0.1:${helloPort}`, [{ method: 'GET', path: '/' }]);
-    const line = (name: string, r: autocannon.Result) =>
-      `${name.padEnd(12)} ${String(Math.round(r.requests.average)).padStart(8)} req/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms   errors ${r.errors}   non-2xx ${r.non2xx}`;
+    const bot = await measure(
+      'src/main.ts',
+      { REDIS_URL: redisUrl, RATE_LIMIT_PER_MINUTE: '1000000' },
+      turn,
+      '/healthz',
+    );
+    const floor = await measure('bench/store-floor.ts', { REDIS_URL: redisUrl }, turn, '/healthz');
+    const hello = await measure('bench/hello.ts', {}, { method: 'GET', path: '/' }, '/');
+    const line = (name: string, { result: r, cpuUs }: Measured) =>
+      `${name.padEnd(12)} ${String(Math.round(r.requests.average)).padStart(8)} req/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms   ${cpuUs === undefined ? '' : `CPU ${Math.round(cpuUs)} µs/req   `}errors ${r.errors}   non-2xx ${r.non2xx}`;
+    const ratio = (a: Measured, b: Measured) =>
+      (a.result.requests.average / b.result.requests.average).toFixed(2);
     console.log(
       `autocannon: ${CONNECTIONS} connections, ${DURATION_S} s, ${USERS} users, Redis store`,
     );
-    console.log(line('bot', botResult));
-    console.log(line('hello-world', helloResult));
-    console.log(
-      `ratio bot / hello-world: ${(botResult.requests.average / helloResult.requests.average).toFixed(2)}`,
-    );
+    console.log(line('bot', bot));
+    console.log(line('store floor', floor));
+    console.log(line('hello-world', hello));
+    console.log(`ratio bot / hello-world: ${ratio(bot, hello)}`);
+    console.log(`ratio store floor / hello-world: ${ratio(floor, hello)}`);
   } finally {
-    bot.kill('SIGTERM');
-    hello.kill('SIGTERM');
     await ownRedis?.stop();
   }
 }

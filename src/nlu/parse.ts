@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { deepFreeze } from '../deep-freeze.js';
 import { IntentClassifier, type Ranked } from './classifier.js';
 import { readCues, textFeatures, type TextCues } from './features.js';
 import type { IntentName } from './intent-names.js';
@@ -44,15 +45,6 @@ export const DEFAULT_CACHE_SIZE = 5000;
 export const DEFAULT_SMOOTHING = 0.1;
 /** Longer texts are parsed every time: they seldom come twice. */
 const MAX_CACHED_LENGTH = 100;
-
-/** Freezes a parse result all the way down, so that a cached one cannot be changed by a reader. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /** Slots of the training examples are read as of a fixed date, so training is deterministic. */
 const TRAINING_DATE = new Date('2026-01-01T00:00:00+08:00');
