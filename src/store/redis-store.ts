@@ -210,7 +210,14 @@ export class RedisStore<T> implements Store<T> {
       const { claim, rate } = gate;
       // Run ahead on the state this process wrote last; the script writes it if still current.
       const known = this.written.get(k);
-      const ahead = known && (await change(known.state));
+      let ahead: Awaited<ReturnType<Change<T, R>>> | undefined;
+      try {
+        ahead = known && (await change(known.state));
+      } catch (err) {
+        // Nothing was claimed or counted yet; the next turn starts from the stored state.
+        this.written.delete(k);
+        throw err;
+      }
       const aheadRaw = ahead ? JSON.stringify(ahead.value) : '';
       // A key the gate does not use is passed as the conversation's; the script leaves it alone.
       const seenKey = claim ? this.keys.seen(claim.channel, claim.messageId) : k;

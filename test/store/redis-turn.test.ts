@@ -72,6 +72,15 @@ describe('redis store, round trips', () => {
       );
       expect(await scripts.count()).toBe(4);
       expect(await store.get(alice)).toEqual({ version: 3, note: 'a,b,c,' });
+      // a change that throws on the remembered state: nothing sent, and the next turn reads afresh
+      await expect(
+        store.turn(alice, gate, () => {
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await scripts.count()).toBe(4);
+      await store.turn(alice, gate, append('d'));
+      expect(await scripts.count()).toBe(6);
     } finally {
       scripts.stop();
     }
