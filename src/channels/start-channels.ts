@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { TurnHandler } from '../turn.js';
 import { describeError } from './chat-common.js';
-import { createTelegramChannel } from './telegram.js';
+import { createTelegramChannel, isPassingStartError } from './telegram.js';
 import { createWechatChannel, type PuppetInstance } from './wechat.js';
 
 export type ChannelName = 'telegram' | 'wechat';
@@ -26,10 +26,20 @@ export interface ChannelsOptions {
   app: FastifyInstance;
   /** A wechaty puppet instance instead of WECHATY_PUPPET's npm name (tests). */
   wechatPuppet?: PuppetInstance;
+  /** Waits between tries of a channel whose start failed for a passing reason. */
+  retry?: { firstDelayMs: number; maxDelayMs: number };
 }
 
+/** 1 s, 2 s, 4 s ... then once a minute. */
+const DEFAULT_RETRY = { firstDelayMs: 1000, maxDelayMs: 60_000 };
+
 export interface Channels {
-  /** Starts every configured channel; one failing is logged and the others go on. Returns those started. */
+  /**
+   * Starts every configured channel; one failing is logged and the others go on. A channel that
+   * failed for a passing reason (Telegram's API unreachable, 429 or 5xx) is tried again in the
+   * background, with waits doubling up to a minute, until it starts or stop() is called.
+   * Returns the channels started at once.
+   */
   start(): Promise<ChannelName[]>;
   /** Stops the started channels, letting the turns under way finish. */
   stop(reason?: string): Promise<void>;
@@ -39,6 +49,8 @@ interface Runnable {
   name: ChannelName;
   start(): Promise<void>;
   stop(reason?: string): Promise<void>;
+  /** True when start() failed this way for a passing reason and may simply be called again. */
+  canRetry?: (err: unknown) => boolean;
 }
 
 /**
@@ -55,6 +67,10 @@ export function createChannels(options: ChannelsOptions): Channels {
   const configured: Runnable[] = [];
   let running: Runnable[] = [];
   let stopped = false;
+  const retry = options.retry ?? DEFAULT_RETRY;
+  /** Channels waiting for their next try, and the starts of those being tried now. */
+  const retryTimers = new Map<NodeJS.Timeout, Runnable>();
+  const retrying = new Set<Promise<void>>();
 
   const failed = (name: ChannelName, err: unknown) =>
     logger.error(
@@ -77,7 +93,12 @@ export function createChannels(options: ChannelsOptions): Channels {
         handleTurn,
         logger,
       });
-      configured.push({ name: 'telegram', start: telegram.start, stop: telegram.stop });
+      configured.push({
+        name: 'telegram',
+        start: telegram.start,
+        stop: telegram.stop,
+        canRetry: isPassingStartError,
+      });
     } catch (err) {
       failed('telegram', err);
     }
@@ -105,6 +126,41 @@ export function createChannels(options: ChannelsOptions): Channels {
     );
   }
 
+  /** Tries `channel` again after a wait, and again after longer waits while it fails. */
+  function retryLater(channel: Runnable, err: unknown, attempt: number) {
+    if (stopped) return;
+    const delayMs = Math.min(retry.firstDelayMs * 2 ** (attempt - 1), retry.maxDelayMs);
+    logger.error(
+      { channel: channel.name, err: describeError(err, secrets), attempt, retryInMs: delayMs },
+      `${channel.name} channel failed to start; trying again in ${Math.round(delayMs / 1000)} s`,
+    );
+    const timer = setTimeout(() => {
+      retryTimers.delete(timer);
+      const attemptDone = channel.start().then(
+        async () => {
+          if (stopped) return channel.stop('stopped while starting');
+          running.push(channel);
+          logger.info(
+            { channel: channel.name, attempts: attempt + 1 },
+            `${channel.name} channel started`,
+          );
+        },
+        (next: unknown) => {
+          if (!channel.canRetry?.(next)) {
+            failed(channel.name, next);
+            return channel.stop('failed to start');
+          }
+          retryLater(channel, next, attempt + 1);
+        },
+      );
+      const tracked = attemptDone.catch(() => undefined);
+      retrying.add(tracked);
+      void tracked.finally(() => retrying.delete(tracked));
+    }, delayMs);
+    timer.unref();
+    retryTimers.set(timer, channel);
+  }
+
   return {
     async start() {
       const results = await Promise.allSettled(configured.map((c) => c.start()));
@@ -113,6 +169,10 @@ export function createChannels(options: ChannelsOptions): Channels {
         const channel = configured[i]!;
         if (result.status === 'fulfilled') {
           running.push(channel);
+          continue;
+        }
+        if (channel.canRetry?.(result.reason)) {
+          retryLater(channel, result.reason, 1);
           continue;
         }
         failed(channel.name, result.reason);
@@ -141,7 +201,12 @@ export function createChannels(options: ChannelsOptions): Channels {
     },
     async stop(reason = 'stop') {
       stopped = true;
-      const stopping = running;
+      const waiting = [...retryTimers];
+      retryTimers.clear();
+      for (const [timer] of waiting) clearTimeout(timer);
+      // A start being tried now stops its channel itself once it settles.
+      await Promise.all([...retrying]);
+      const stopping = [...running, ...waiting.map(([, channel]) => channel)];
       running = [];
       await Promise.all(
         stopping.map((c) =>

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { Telegraf, type Context } from 'telegraf';
+import { Telegraf, TelegramError, type Context } from 'telegraf';
 import { message } from 'telegraf/filters';
 import type {
   CallbackQuery,
@@ -71,12 +71,25 @@ export interface TelegramChannelOptions {
 }
 
 export interface TelegramChannel {
-  /** Checks the token (getMe), sets the command menu, then polls or registers the webhook. */
+  /**
+   * Checks the token (getMe), sets the command menu, then polls or registers the webhook.
+   * After a failure it may be called again (see isPassingStartError).
+   */
   start(): Promise<void>;
   /** Stops polling (or refuses new webhook updates) and waits for the turns under way. */
   stop(reason?: string): Promise<void>;
   readonly bot: Telegraf;
   readonly mode: 'polling' | 'webhook';
+}
+
+/**
+ * True when a failed start is worth trying again: the Bot API could not be reached (telegraf's
+ * FetchError: no network yet, DNS, a refused or reset connection), or it answered 429 or 5xx.
+ * A wrong token (401, 404) or any other refusal stays a failure until the settings change.
+ */
+export function isPassingStartError(err: unknown): boolean {
+  if (err instanceof TelegramError) return err.code === 429 || err.code >= 500;
+  return err instanceof Error && err.name === 'FetchError';
 }
 
 type ReplyExtra = NonNullable<Parameters<Context['reply']>[1]>;

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createChannels, type ChannelsConfig } from '../../src/channels/start-channels.js';
 import { captureLogger } from '../support/capture-logger.js';
 import { startFakeTelegram, type ApiBody } from '../support/fake-telegram.js';
+import { freePort } from '../support/redis-server.js';
 import { createEchoCore } from './echo-core.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -20,7 +21,10 @@ const NONE: ChannelsConfig = {
   WECHATY_PUPPET_SERVICE_TOKEN: undefined,
 };
 
-async function setup(config: Partial<ChannelsConfig>, options: { mockPuppet?: boolean } = {}) {
+async function setup(
+  config: Partial<ChannelsConfig>,
+  options: { mockPuppet?: boolean; retry?: { firstDelayMs: number; maxDelayMs: number } } = {},
+) {
   const app = Fastify();
   const core = createEchoCore();
   const { logger, lines } = captureLogger('info');
@@ -30,6 +34,7 @@ async function setup(config: Partial<ChannelsConfig>, options: { mockPuppet?: bo
     logger,
     app,
     wechatPuppet: options.mockPuppet ? new PuppetMock({ mocker: new mock.Mocker() }) : undefined,
+    retry: options.retry,
   });
   cleanups.push(async () => {
     await channels.stop('test');
@@ -98,6 +103,86 @@ describe('createChannels', () => {
       err: expect.stringContaining('401'),
     });
     expect(logs.join('')).not.toContain('not-the-token');
+  });
+
+  it('does not try again after a wrong token: that needs new settings, not time', async () => {
+    const api = await startFakeTelegram();
+    cleanups.push(() => api.close());
+    const { channels, logged } = await setup(
+      { TELEGRAM_BOT_TOKEN: '1:not-the-token', TELEGRAM_API_ROOT: api.apiRoot },
+      { retry: { firstDelayMs: 20, maxDelayMs: 20 } },
+    );
+    expect(await channels.start()).toEqual([]);
+    await new Promise((r) => setTimeout(r, 200));
+    const failures = logged().filter((l) => l.msg.startsWith('telegram channel failed to start'));
+    expect(failures).toHaveLength(1);
+    expect(failures[0]!.msg).toContain('the other channels go on without it');
+  });
+
+  it('tries Telegram again while its API cannot be reached, and polls once it can', async () => {
+    const port = await freePort();
+    const { channels, logged, logs } = await setup(
+      {
+        TELEGRAM_BOT_TOKEN: '123456:TEST-token_abc',
+        TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`,
+      },
+      { mockPuppet: true, retry: { firstDelayMs: 50, maxDelayMs: 100 } },
+    );
+    expect(await channels.start()).toEqual(['wechat']);
+    const firstFailure = logged().find((l) => l.msg.startsWith('telegram channel failed to start'));
+    expect(firstFailure).toMatchObject({ level: 50, attempt: 1, retryInMs: 50 });
+    await new Promise((r) => setTimeout(r, 250));
+    const api = await startFakeTelegram('123456:TEST-token_abc', port);
+    cleanups.push(() => api.close());
+    await api.waitFor('getUpdates');
+    const started = logged().find((l) => l.msg === 'telegram channel started');
+    expect(started?.attempts).toBeGreaterThanOrEqual(3);
+    // waits doubled, up to the most allowed
+    const waits = logged()
+      .filter((l) => l.msg.startsWith('telegram channel failed to start'))
+      .map((l) => l.retryInMs as number);
+    expect(waits.slice(0, 3)).toEqual([50, 100, 100]);
+    expect(logs.join('')).not.toContain('TEST-token_abc');
+    await channels.stop('test');
+    const polls = api.bodies('getUpdates').length;
+    await new Promise((r) => setTimeout(r, 400));
+    expect(api.bodies('getUpdates').length).toBe(polls);
+  });
+
+  it.each([
+    [502, 'Bad Gateway'],
+    [429, 'Too Many Requests: retry after 1'],
+  ])('tries Telegram again after a %i from the Bot API', async (code, description) => {
+    const api = await startFakeTelegram();
+    cleanups.push(() => api.close());
+    api.failNext('getMe', code, description);
+    const { channels, logged } = await setup(
+      { TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot },
+      { retry: { firstDelayMs: 20, maxDelayMs: 20 } },
+    );
+    expect(await channels.start()).toEqual([]);
+    await api.waitFor('getUpdates');
+    expect(logged().find((l) => l.msg === 'telegram channel started')).toMatchObject({
+      channel: 'telegram',
+      attempts: 2,
+    });
+  });
+
+  it('stops trying when stopped while waiting for the next try', async () => {
+    const port = await freePort();
+    const { channels } = await setup(
+      {
+        TELEGRAM_BOT_TOKEN: '123456:TEST-token_abc',
+        TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`,
+      },
+      { retry: { firstDelayMs: 100, maxDelayMs: 100 } },
+    );
+    expect(await channels.start()).toEqual([]);
+    await channels.stop('test');
+    const api = await startFakeTelegram('123456:TEST-token_abc', port);
+    cleanups.push(() => api.close());
+    await new Promise((r) => setTimeout(r, 300));
+    expect(api.calls).toHaveLength(0);
   });
 
   it('keeps Telegram running when the WeChat puppet cannot be loaded', async () => {

@@ -42,7 +42,10 @@ export interface FakeTelegram {
  * body, answered `{"ok": true, "result": ...}`. getUpdates serves queued updates, otherwise holds
  * the long poll (at most 300 ms, so a stopping bot is never kept waiting) and answers `[]`.
  */
-export async function startFakeTelegram(token = '123456:TEST-token_abc'): Promise<FakeTelegram> {
+export async function startFakeTelegram(
+  token = '123456:TEST-token_abc',
+  listenPort = 0,
+): Promise<FakeTelegram> {
   const calls: ApiCall[] = [];
   const queue: ApiBody[] = [];
   const failures = new Map<string, { error_code: number; description: string }>();
@@ -122,7 +125,7 @@ export async function startFakeTelegram(token = '123456:TEST-token_abc'): Promis
       answer(res, 500, { ok: false, error_code: 500, description: err.message }),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
   const bodies = (method: string) => calls.filter((c) => c.method === method).map((c) => c.body);
