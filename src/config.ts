@@ -41,6 +41,7 @@ export const ConfigSchema = z.object({
   ),
   WECHATY_PUPPET: optionalString,
   WECHATY_PUPPET_SERVICE_TOKEN: optionalString,
+  WECHATY_SESSION_PATH: optionalString,
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

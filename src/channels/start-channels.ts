@@ -16,6 +16,7 @@ export type ChannelsConfig = Pick<
   | 'TELEGRAM_WEBHOOK_SECRET'
   | 'WECHATY_PUPPET'
   | 'WECHATY_PUPPET_SERVICE_TOKEN'
+  | 'WECHATY_SESSION_PATH'
 >;
 
 export interface ChannelsOptions {
@@ -112,6 +113,7 @@ export function createChannels(options: ChannelsOptions): Channels {
       const wechat = createWechatChannel({
         puppet,
         puppetToken: config.WECHATY_PUPPET_SERVICE_TOKEN,
+        sessionPath: config.WECHATY_SESSION_PATH,
         handleTurn,
         logger,
       });

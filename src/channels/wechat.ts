@@ -42,6 +42,11 @@ export interface WechatChannelOptions {
   puppet: string | PuppetInstance;
   /** WECHATY_PUPPET_SERVICE_TOKEN, for puppets that need one. */
   puppetToken?: string;
+  /**
+   * WECHATY_SESSION_PATH: where wechaty keeps the login across restarts (its memory card,
+   * `<path>.memory-card.json`). Unset: nothing is kept, and every start asks for a QR scan.
+   */
+  sessionPath?: string;
   handleTurn: TurnHandler;
   logger: Logger;
   /** Where the login QR code is drawn; default: the terminal (stderr, beside the JSON logs). */
@@ -94,13 +99,15 @@ export function createWechatChannel(options: WechatChannelOptions): WechatChanne
   const logger = options.logger.child({ channel: 'wechat' });
   const stopTimeoutMs = options.stopTimeoutMs ?? 8_000;
   const printQrCode = options.printQrCode ?? ((drawing) => process.stderr.write(`${drawing}\n`));
+  const session = options.sessionPath ? { name: options.sessionPath } : {};
   const wechaty =
     typeof options.puppet === 'string'
       ? WechatyBuilder.build({
+          ...session,
           puppet: options.puppet as Extract<NonNullable<WechatyOptions['puppet']>, string>,
           ...(puppetToken ? { puppetOptions: { token: puppetToken } } : {}),
         })
-      : WechatyBuilder.build({ puppet: options.puppet });
+      : WechatyBuilder.build({ ...session, puppet: options.puppet });
   const buttons = new ButtonMemory();
   const inFlight = new InFlight();
   let stopping = false;

@@ -19,6 +19,7 @@ const NONE: ChannelsConfig = {
   TELEGRAM_WEBHOOK_SECRET: undefined,
   WECHATY_PUPPET: undefined,
   WECHATY_PUPPET_SERVICE_TOKEN: undefined,
+  WECHATY_SESSION_PATH: undefined,
 };
 
 async function setup(

@@ -1,3 +1,6 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { types } from 'wechaty';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
@@ -19,16 +22,20 @@ interface Said {
 }
 
 /** The real wechaty on wechaty-puppet-mock, logged in as "Bot", with one user "Li". */
-async function start(options: { handleTurn?: TurnHandler; rateLimitPerMinute?: number } = {}) {
+async function start(
+  options: { handleTurn?: TurnHandler; rateLimitPerMinute?: number; sessionPath?: string } = {},
+) {
   const mocker = new mock.Mocker();
   const core = createEchoCore(options);
   const { logger, lines } = captureLogger('debug');
   const qrCodes: string[] = [];
+  const puppet = new PuppetMock({ mocker });
   const channel = createWechatChannel({
-    puppet: new PuppetMock({ mocker }),
+    puppet,
     handleTurn: options.handleTurn ?? core.handleTurn,
     logger,
     printQrCode: (drawing) => qrCodes.push(drawing),
+    sessionPath: options.sessionPath,
   });
   const said: Said[] = [];
   const watchers = new Set<() => void>();
@@ -64,7 +71,7 @@ async function start(options: { handleTurn?: TurnHandler; rateLimitPerMinute?: n
       watchers.add(check);
       check();
     });
-  return { mocker, core, channel, me, user, said, waitForSaid, logs: lines, qrCodes };
+  return { mocker, puppet, core, channel, me, user, said, waitForSaid, logs: lines, qrCodes };
 }
 
 describe('WeChat channel (real wechaty, wechaty-puppet-mock)', () => {
@@ -183,6 +190,28 @@ describe('WeChat channel (real wechaty, wechaty-puppet-mock)', () => {
       channel: 'wechat',
       err: 'Error: core failed on [phone]',
     });
+  });
+
+  it('keeps what the puppet saves of its login in WECHATY_SESSION_PATH, when set', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wechat-session-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const sessionPath = join(dir, 'shebao');
+    const { puppet } = await start({ sessionPath });
+    // what a real puppet (e.g. wechaty-puppet-service) does with its login token
+    await puppet.memory.set('login', 'kept-across-restarts');
+    await puppet.memory.save();
+    const card = await readFile(`${sessionPath}.memory-card.json`, 'utf8');
+    expect(card).toContain('kept-across-restarts');
+  });
+
+  it('writes no session file when WECHATY_SESSION_PATH is unset', async () => {
+    const cards = async () =>
+      (await readdir(process.cwd())).filter((f) => f.endsWith('.memory-card.json'));
+    const before = await cards();
+    const { puppet } = await start();
+    await puppet.memory.set('login', 'forgotten');
+    await puppet.memory.save();
+    expect(await cards()).toEqual(before);
   });
 
   it('prints the login QR code and logs its URL', async () => {

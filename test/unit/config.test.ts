@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       'WEBHOOK_SECRET',
       'TELEGRAM_BOT_TOKEN',
       'WECHATY_PUPPET',
+      'WECHATY_SESSION_PATH',
     ] as const) {
       expect(c[unset]).toBeUndefined();
     }
@@ -38,8 +39,10 @@ describe('loadConfig', () => {
       TELEGRAM_WEBHOOK_SECRET: 'abc_DEF-1',
       WECHATY_PUPPET: 'wechaty-puppet-service',
       WECHATY_PUPPET_SERVICE_TOKEN: 'tok',
+      WECHATY_SESSION_PATH: '/var/lib/shebao/wechat',
     });
     expect(c).toMatchObject({
+      WECHATY_SESSION_PATH: '/var/lib/shebao/wechat',
       PORT: 8080,
       RATE_LIMIT_PER_MINUTE: 10,
       CONVERSATION_TTL_DAYS: 7,
