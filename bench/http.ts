@@ -9,6 +9,8 @@
  * at random; half the texts are short replies that many users send alike, half carry random
  * figures of the user's own (new texts each time). On Linux it also prints the server process's
  * CPU time per request (from /proc), steadier than requests/s on a machine shared with the load.
+ * With BENCH_ROUNDS=n the three servers are measured n times, taking turns, and the medians
+ * are printed too (this machine's speed drifts from minute to minute).
  * Targets: the bot at least half the hello-world's throughput, p99 under 10 ms at 50 connections.
  * Needs Redis: REDIS_URL, else 127.0.0.1:6379, else a redis-server this run starts.
  */
@@ -22,6 +24,8 @@ import { freePort, redisAnswers, spawnRedis } from '../test/support/redis-server
 
 const CONNECTIONS = 50;
 const DURATION_S = 10;
+/** BENCH_ROUNDS=n measures the three servers n times in turn and adds the medians. */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1) || 1);
 const USERS = 2000;
 const CITIES = ['西安', '上饶', '南京', '成都', '深圳', '万年县', '杭州', '长沙'];
 const pick = <T>(list: readonly T[]) => list[randomInt(list.length)]!;
@@ -99,6 +103,42 @@ async function load(server: ChildProcess, url: string, requests: autocannon.Requ
   return { result, cpuUs } satisfies Measured;
 }
 
+/** One server's figures from one run, or the medians of several. */
+interface Summary {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  cpuUs?: number;
+  errors: number;
+  non2xx: number;
+}
+
+const summarize = (name: string, { result: r, cpuUs }: Measured): Summary => ({
+  name,
+  rps: r.requests.average,
+  p50: r.latency.p50,
+  p99: r.latency.p99,
+  cpuUs,
+  errors: r.errors,
+  non2xx: r.non2xx,
+});
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Prints one line a server, then the bot's and the floor's ratio to hello-world. */
+function report([bot, floor, hello]: Summary[]) {
+  for (const s of [bot!, floor!, hello!]) {
+    const cpu = s.cpuUs === undefined ? '' : `CPU ${Math.round(s.cpuUs)} µs/req   `;
+    console.log(
+      `${s.name.padEnd(12)} ${String(Math.round(s.rps)).padStart(8)} req/s   p50 ${s.p50} ms   ` +
+        `p99 ${s.p99} ms   ${cpu}errors ${s.errors}   non-2xx ${s.non2xx}`,
+    );
+  }
+  console.log(`ratio bot / hello-world: ${(bot!.rps / hello!.rps).toFixed(2)}`);
+  console.log(`ratio store floor / hello-world: ${(floor!.rps / hello!.rps).toFixed(2)}`);
+}
+
 async function main() {
   let redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   let ownRedis;
@@ -131,27 +171,52 @@ async function main() {
       await new Promise((resolve) => server.once('exit', resolve));
     }
   };
+  const servers: [string, () => Promise<Measured>][] = [
+    [
+      'bot',
+      () =>
+        measure(
+          'src/main.ts',
+          { REDIS_URL: redisUrl, RATE_LIMIT_PER_MINUTE: '1000000' },
+          turn,
+          '/healthz',
+        ),
+    ],
+    [
+      'store floor',
+      () => measure('bench/store-floor.ts', { REDIS_URL: redisUrl }, turn, '/healthz'),
+    ],
+    ['hello-world', () => measure('bench/hello.ts', {}, { method: 'GET', path: '/' }, '/')],
+  ];
   try {
-    const bot = await measure(
-      'src/main.ts',
-      { REDIS_URL: redisUrl, RATE_LIMIT_PER_MINUTE: '1000000' },
-      turn,
-      '/healthz',
-    );
-    const floor = await measure('bench/store-floor.ts', { REDIS_URL: redisUrl }, turn, '/healthz');
-    const hello = await measure('bench/hello.ts', {}, { method: 'GET', path: '/' }, '/');
-    const line = (name: string, { result: r, cpuUs }: Measured) =>
-      `${name.padEnd(12)} ${String(Math.round(r.requests.average)).padStart(8)} req/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms   ${cpuUs === undefined ? '' : `CPU ${Math.round(cpuUs)} µs/req   `}errors ${r.errors}   non-2xx ${r.non2xx}`;
-    const ratio = (a: Measured, b: Measured) =>
-      (a.result.requests.average / b.result.requests.average).toFixed(2);
     console.log(
-      `autocannon: ${CONNECTIONS} connections, ${DURATION_S} s, ${USERS} users, Redis store`,
+      `autocannon: ${CONNECTIONS} connections, ${DURATION_S} s, ${USERS} users, Redis store, ` +
+        `${ROUNDS} round(s)`,
     );
-    console.log(line('bot', bot));
-    console.log(line('store floor', floor));
-    console.log(line('hello-world', hello));
-    console.log(`ratio bot / hello-world: ${ratio(bot, hello)}`);
-    console.log(`ratio store floor / hello-world: ${ratio(floor, hello)}`);
+    const rounds: Summary[][] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const measured: Summary[] = [];
+      for (const [name, run] of servers) measured.push(summarize(name, await run()));
+      if (ROUNDS > 1) console.log(`round ${round}`);
+      report(measured);
+      rounds.push(measured);
+    }
+    if (ROUNDS > 1) {
+      console.log(`median of ${ROUNDS} rounds`);
+      report(
+        servers.map(([name], i) => ({
+          name,
+          rps: median(rounds.map((r) => r[i]!.rps)),
+          p50: median(rounds.map((r) => r[i]!.p50)),
+          p99: median(rounds.map((r) => r[i]!.p99)),
+          cpuUs: rounds.some((r) => r[i]!.cpuUs === undefined)
+            ? undefined
+            : median(rounds.map((r) => r[i]!.cpuUs!)),
+          errors: rounds.reduce((n, r) => n + r[i]!.errors, 0),
+          non2xx: rounds.reduce((n, r) => n + r[i]!.non2xx, 0),
+        })),
+      );
+    }
   } finally {
     await ownRedis?.stop();
   }
