@@ -27,7 +27,7 @@ COPY --chown=node:node policies ./policies
 COPY --chown=node:node replies ./replies
 COPY --chown=node:node public ./public
 # State kept across restarts (the WeChat login, WECHATY_SESSION_PATH); mount a volume here.
-RUN mkdir -p /var/lib/shebao && chown node:node /var/lib/shebao
+RUN install -d -o node -g node -m 700 /var/lib/shebao
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \

@@ -173,7 +173,7 @@ export function createChannels(options: ChannelsOptions): Channels {
           running.push(channel);
           continue;
         }
-        if (channel.canRetry?.(result.reason)) {
+        if (!stopped && channel.canRetry?.(result.reason)) {
           retryLater(channel, result.reason, 1);
           continue;
         }
