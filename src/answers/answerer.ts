@@ -1,5 +1,6 @@
 import type { Action } from '../dialogue/action.js';
 import type { IntentName } from '../nlu/intent-names.js';
+import type { Scheme } from '../nlu/scheme.js';
 import { slotsMatch, type SlotName, type Slots } from '../nlu/slot-schema.js';
 import type { Reply } from '../turn.js';
 import { describeSlots, regionName, type SlotLabels } from './describe-slots.js';
@@ -19,6 +20,8 @@ export interface CalcContext {
   /** Slots the dialogue filled with a default or went on without. */
   defaulted: readonly SlotName[];
   now: Date;
+  /** The insurance the question named (居民医保, 职工养老...), which wins over the job. */
+  scheme?: Scheme;
 }
 
 export type CalcAnswer = (ctx: CalcContext) => CalcReply;
@@ -57,10 +60,11 @@ export function createAnswerer(options: AnswererOptions): Answerer {
     slots: Slots,
     defaulted: readonly SlotName[],
     now: Date,
+    scheme: Scheme | undefined,
   ) {
     const calc = calculators[intent];
     if (calc) {
-      const { text, bureau } = calc({ slots, defaulted, now });
+      const { text, bureau } = calc({ slots, defaulted, now, ...(scheme ? { scheme } : {}) });
       return withNext(intent, `${text}\n${closing(bureau, slots, true)}`);
     }
     const k = knowledge.get(intent);
@@ -102,7 +106,7 @@ export function createAnswerer(options: AnswererOptions): Answerer {
             const next = titles(chat.next[intent] ?? []);
             return [next.length ? { text: chat[intent], buttons: next } : { text: chat[intent] }];
           }
-          return [answerTopic(intent, action.slots, action.defaulted, now)];
+          return [answerTopic(intent, action.slots, action.defaulted, now, action.scheme)];
         }
       }
     },

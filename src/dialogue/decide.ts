@@ -1,6 +1,7 @@
 import type { Ranked } from '../nlu/classifier.js';
 import type { IntentName } from '../nlu/intent-names.js';
 import type { ParseResult } from '../nlu/parse.js';
+import type { Scheme } from '../nlu/scheme.js';
 import type { SlotName, Slots } from '../nlu/slot-schema.js';
 import type { Action } from './action.js';
 import { askApplies, type DialogueRules } from './rules.js';
@@ -34,6 +35,9 @@ const MAX_ASKS = 2;
 
 const FOLLOW_UP = /^(那|那么|那要是|要是|如果是)|呢[?？]?$/;
 
+/** A short "那养老呢" kind of message: the same question again, about something else. */
+const isFollowUp = (text: string) => text.length <= 12 && FOLLOW_UP.test(text);
+
 export interface Decision {
   state: ConversationState;
   action: Action;
@@ -60,8 +64,7 @@ function interpret(
   const name = parsed.intent.name;
   const text = parsed.text.trim();
   const hasSlots = Object.keys(parsed.slots).length > 0;
-  const followUp = text.length <= 12 && FOLLOW_UP.test(text);
-  if (state.topic && followUp) {
+  if (state.topic && isFollowUp(text)) {
     const counterpart = rules.get(state.topic)?.counterpart;
     const top = parsed.ranking.slice(0, 3).map((r) => r.name);
     if (counterpart && top.includes(counterpart) && name !== state.topic) return counterpart;
@@ -134,6 +137,13 @@ export function decide(
 
   const sameTopic = intent === state.topic || intent === state.pending?.intent;
   const kept = sameTopic ? state.slots : pick(state.slots, PERSON_SLOTS);
+  // The insurance named goes with its question, and with a follow-up on the other insurance
+  // ("居民医保多少钱" then "那养老呢"); a new question starts without it.
+  const followsUp =
+    state.topic !== undefined &&
+    rules.get(state.topic)?.counterpart === intent &&
+    isFollowUp(parsed.text.trim());
+  const scheme = parsed.scheme ?? (sameTopic || followsUp ? state.scheme : undefined);
   const slots: Slots = { ...kept, ...parsed.slots };
   const defaulted = (sameTopic ? state.defaulted : []).filter(
     (s) => !given.includes(s as SlotName),
@@ -145,7 +155,7 @@ export function decide(
   const asks = rules.get(intent)?.asks ?? [];
   for (const ask of asks) {
     if (slots[ask.slot] !== undefined || defaulted.includes(ask.slot)) continue;
-    if (!askApplies(ask, slots)) continue;
+    if (!askApplies(ask, slots, scheme)) continue;
     const askedBefore = unanswered && pending.slot === ask.slot;
     const gaveUp = askedBefore && (pending.asks >= MAX_ASKS || given.length === 0);
     if (gaveUp) {
@@ -155,7 +165,7 @@ export function decide(
     }
     return {
       state: {
-        ...state,
+        ...withScheme(state, scheme),
         slots,
         defaulted,
         topic: intent,
@@ -166,8 +176,14 @@ export function decide(
     };
   }
   return {
-    state: { ...state, slots, defaulted, topic: intent, pending: undefined },
-    action: { kind: 'answer', intent, slots, defaulted },
+    state: { ...withScheme(state, scheme), slots, defaulted, topic: intent, pending: undefined },
+    action: { kind: 'answer', intent, slots, defaulted, ...(scheme ? { scheme } : {}) },
     intent: ranked(intent),
   };
+}
+
+/** The state with `scheme` as the topic's insurance (none: the key is left out). */
+function withScheme(state: ConversationState, scheme: Scheme | undefined): ConversationState {
+  const { scheme: _old, ...rest } = state;
+  return scheme ? { ...rest, scheme } : rest;
 }

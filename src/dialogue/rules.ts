@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INTENT_NAMES, type IntentName } from '../nlu/intent-names.js';
+import { SCHEMES, type Scheme } from '../nlu/scheme.js';
 import {
   SLOT_NAMES,
   SlotsSchema,
@@ -21,6 +22,8 @@ export const AskSchema = z
     default: z.unknown().optional(),
     /** Ask only when these slots hold one of these values. */
     when: z.partialRecord(SlotNameSchema, z.array(z.unknown()).min(1)).optional(),
+    /** Not asked when the question names one of these insurances (居民医保 needs no job). */
+    unlessScheme: z.array(z.enum(SCHEMES)).min(1).optional(),
   })
   .strict();
 export type Ask = z.infer<typeof AskSchema>;
@@ -64,7 +67,8 @@ export function buildRules(
   return rules;
 }
 
-/** True when the ask applies to a person with these slots. */
-export function askApplies(ask: Ask, slots: Slots): boolean {
+/** True when the ask applies to a person with these slots, asking about `scheme`. */
+export function askApplies(ask: Ask, slots: Slots, scheme?: Scheme): boolean {
+  if (scheme && ask.unlessScheme?.includes(scheme)) return false;
   return !ask.when || slotsMatch(ask.when, slots);
 }

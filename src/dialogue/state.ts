@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INTENT_NAMES } from '../nlu/intent-names.js';
+import { SCHEMES } from '../nlu/scheme.js';
 import { SLOT_NAMES, SlotsSchema } from '../nlu/slot-schema.js';
 
 /** The question the bot asked and is waiting on. */
@@ -17,6 +18,8 @@ export const ConversationStateSchema = z.object({
   slots: SlotsSchema,
   /** The last question topic (an intent the bot answers), kept for follow-ups. */
   topic: z.enum(INTENT_NAMES).optional(),
+  /** The insurance the topic's question named (居民医保, 职工养老...), if it named one. */
+  scheme: z.enum(SCHEMES).optional(),
   pending: PendingSchema.optional(),
   /** Slots the bot filled with a stated default rather than the user's word. */
   defaulted: z.array(z.enum(SLOT_NAMES as [string, ...string[]])).default([]),

@@ -6,6 +6,7 @@ import type { IntentName } from './intent-names.js';
 import type { IntentFile } from './intents.js';
 import type { Lexicon } from './lexicon.js';
 import { normalize } from './normalize.js';
+import { schemeNamed, type Scheme } from './scheme.js';
 import type { Slots } from './slot-schema.js';
 import { extractSlots, slotsDateKey } from './slots/index.js';
 
@@ -15,6 +16,8 @@ export interface ParseResult {
   /** The likeliest intents, best first, with their confidences. */
   ranking: Ranked<IntentName>[];
   slots: Slots;
+  /** The insurance the text names, when it names one (not a contract slot; see scheme.ts). */
+  scheme?: Scheme;
 }
 
 export interface Understanding {
@@ -90,6 +93,12 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
 
   function parse(text: string, now: Date): ParseResult {
     const normalised = normalize(text);
+    const result = classify(text, normalised, now);
+    const scheme = schemeNamed(normalised);
+    return scheme ? { ...result, scheme } : result;
+  }
+
+  function classify(text: string, normalised: string, now: Date): ParseResult {
     const slots = extractSlots(normalised, now);
     const cues = readCues(normalised, lexicon, slots);
     const features = textFeatures(normalised, cues);

@@ -191,3 +191,30 @@ describe('dialogue rules', () => {
     expect(b.slots).toMatchObject({ age: 35, monthlyIncome: '8000', region: { city: '上饶市' } });
   });
 });
+
+describe('the insurance a question names', () => {
+  it('answers 居民医保 for a flexible worker with the resident premium, then 那养老呢 with resident pension', async () => {
+    const say = conversation();
+    await say('我在南昌，灵活就业，35岁');
+    const medical = await say('居民医保一年交多少');
+    expect(medical.intent).toBe('medical_contribution');
+    expect(medical.text).toContain('城乡居民医保按年缴费');
+    expect(medical.text).toContain('个人缴费：400元/年');
+    expect(medical.text).not.toContain('灵活就业人员参加职工医保');
+    expect(medical.slots).toMatchObject({ employment: 'flexible', age: 35 });
+    const pension = await say('那养老呢');
+    expect(pension.intent).toBe('pension_contribution');
+    expect(pension.text).toContain('缴费档次（元/年）');
+    // a new question drops the named insurance: the person's job decides again
+    const next = await say('医保一个月交多少');
+    expect(next.text).toContain('灵活就业人员参加职工医保');
+  });
+
+  it('does not ask for the job when the question already names 居民医保', async () => {
+    const say = conversation();
+    const first = await say('居民医保一年交多少');
+    expect(first.text).toBe('你在哪个城市参保？');
+    const answer = await say('南昌');
+    expect(answer.text).toContain('个人缴费：400元/年');
+  });
+});

@@ -17,6 +17,7 @@ const rules = buildRules([
           question: '你是单位上班还是灵活就业？',
           buttons: ['单位上班', '灵活就业'],
           default: 'employee',
+          unlessScheme: ['resident'],
         },
         {
           slot: 'monthlyIncome',
@@ -243,5 +244,63 @@ describe('buildRules', () => {
     expect(() => buildRules([{ name: 'hotline', dialogue: { asks: [], nope: 1 } }])).toThrow(
       /hotline/,
     );
+  });
+});
+
+describe('the insurance a question names', () => {
+  const named = (name: IntentName, scheme: 'employee' | 'resident', slots: Slots = {}) => ({
+    ...parse(name, slots),
+    scheme,
+  });
+
+  it('does not ask for the job when the question names 居民医保, and answers with it', () => {
+    const [asked, answered] = talk(
+      named('medical_contribution', 'resident'),
+      parse('inform', { region: xian }),
+    );
+    expect(asked!.action).toMatchObject({ kind: 'ask', slot: 'region' });
+    expect(asked!.state.scheme).toBe('resident');
+    expect(answered!.action).toMatchObject({
+      kind: 'answer',
+      intent: 'medical_contribution',
+      scheme: 'resident',
+    });
+    expect(answered!.action.kind === 'answer' && answered!.action.slots.employment).toBe(undefined);
+  });
+
+  it('still asks for the job when the question names 职工医保', () => {
+    const [asked] = talk(named('medical_contribution', 'employee', { region: xian }));
+    expect(asked!.action).toMatchObject({ kind: 'ask', slot: 'employment' });
+  });
+
+  it('keeps it for a follow-up on the other insurance, drops it for a new question', () => {
+    const [, followUp, other] = talk(
+      named('medical_contribution', 'resident', { region: xian }),
+      parse('pension_contribution', {}, '那养老呢'),
+      parse('reimbursement', { medicalCost: '30000' }),
+    );
+    expect(followUp!.action).toMatchObject({ kind: 'answer', scheme: 'resident' });
+    expect(other!.action).toMatchObject({ kind: 'answer', intent: 'reimbursement' });
+    expect(other!.action.kind === 'answer' && other!.action.scheme).toBe(undefined);
+    expect(other!.state.scheme).toBeUndefined();
+    // the other insurance asked as a question of its own, not as "那…呢": dropped too
+    const [, ownQuestion] = talk(
+      named('medical_contribution', 'resident', { region: xian }),
+      parse('pension_contribution', {}, '养老保险一个月交多少'),
+    );
+    expect(ownQuestion!.action.kind === 'answer' && ownQuestion!.action.scheme).toBe(undefined);
+  });
+
+  it("lets the person's job and region carry over while the insurance changes", () => {
+    const [first, second] = talk(
+      named('medical_contribution', 'resident', { region: xian, employment: 'flexible' }),
+      named('medical_contribution', 'employee'),
+    );
+    expect(first!.action).toMatchObject({ kind: 'answer', scheme: 'resident' });
+    expect(second!.action).toMatchObject({
+      kind: 'answer',
+      scheme: 'employee',
+      slots: { region: xian, employment: 'flexible' },
+    });
   });
 });

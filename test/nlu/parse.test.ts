@@ -54,6 +54,14 @@ describe('parse', () => {
     });
   });
 
+  it('says which insurance a text names, outside the contract slots (traditional too)', () => {
+    const resident = understanding.parse('居民醫保一年交多少', now);
+    expect(resident.scheme).toBe('resident');
+    expect(resident.slots).not.toHaveProperty('scheme');
+    expect(understanding.parse('职工医保个人交多少', now).scheme).toBe('employee');
+    expect(understanding.parse('医保一个月交多少', now)).not.toHaveProperty('scheme');
+  });
+
   it('is deterministic: the same training gives the same confidences', () => {
     const again = createUnderstanding({ intents: loadIntents(), lexicon: loadLexicon() });
     const text = '养老金能领多少';

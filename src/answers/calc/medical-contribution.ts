@@ -2,6 +2,7 @@ import { employeeMedical } from '../../calc/employee-medical.js';
 import { flexibleMedical } from '../../calc/flexible-medical.js';
 import { formatMoney, formatPct } from '../../calc/money.js';
 import { residentMedical } from '../../calc/resident-medical.js';
+import type { Scheme } from '../../nlu/scheme.js';
 import type { Slots } from '../../nlu/slot-schema.js';
 import {
   employeeMedicalRates,
@@ -179,16 +180,26 @@ function resident(p: Policies, slots: Slots, year: number): string {
   return lines.join('\n');
 }
 
-/** How much medical insurance costs the person: employee, flexible-employment or resident. */
-export function medicalContribution(p: Policies, { slots, now }: CalcContext): CalcReply {
-  const year = policyYear(slots, now);
+/** Which of the answers fits: the insurance the question named wins over the person's job. */
+function kindOf(slots: Slots, scheme: Scheme | undefined) {
   const employment = slots.employment ?? 'employee';
+  if (scheme === 'resident') return 'resident';
+  if (employment === 'flexible') return 'flexible';
+  if (employment === 'retiree') return 'retiree';
+  if (scheme === 'employee') return 'employee';
+  return RESIDENT_EMPLOYMENTS.has(employment) || slots.specialGroup ? 'resident' : 'employee';
+}
+
+/** How much medical insurance costs the person: employee, flexible-employment or resident. */
+export function medicalContribution(p: Policies, { slots, now, scheme }: CalcContext): CalcReply {
+  const year = policyYear(slots, now);
+  const kind = kindOf(slots, scheme);
   const text =
-    employment === 'flexible'
+    kind === 'flexible'
       ? flexible(p, slots, year)
-      : RESIDENT_EMPLOYMENTS.has(employment) || slots.specialGroup
+      : kind === 'resident'
         ? resident(p, slots, year)
-        : employment === 'retiree'
+        : kind === 'retiree'
           ? '职工医保退休人员达到当地规定的缴费年限后，退休后不再缴纳基本医疗保险费；参加城乡居民医保的退休（老年）居民仍按年缴纳居民医保费。'
           : employee(p, slots, year);
   return { text, bureau: 'medical' };

@@ -228,19 +228,22 @@ function resident(p: Policies, slots: Slots, year: number): string {
 }
 
 /** How much pension insurance costs: employee (employer + individual) or flexible (20 %). */
-export function pensionContribution(p: Policies, { slots, now }: CalcContext): CalcReply {
+export function pensionContribution(p: Policies, { slots, now, scheme }: CalcContext): CalcReply {
   const year = policyYear(slots, now);
   const employment = slots.employment ?? 'employee';
   let text: string;
   try {
+    // The insurance the question named wins over the person's job (居民养老 for a flexible worker).
     text =
-      employment === 'flexible' || employment === 'unemployed'
-        ? flexible(p, slots, year)
-        : employment === 'farmer' || employment === 'student'
-          ? resident(p, slots, year)
-          : employment === 'retiree'
-            ? '已经退休并按月领取养老金的人，不再缴纳基本养老保险费。'
-            : employee(p, slots, year);
+      scheme === 'resident'
+        ? resident(p, slots, year)
+        : employment === 'flexible' || employment === 'unemployed'
+          ? flexible(p, slots, year)
+          : (employment === 'farmer' || employment === 'student') && scheme !== 'employee'
+            ? resident(p, slots, year)
+            : employment === 'retiree'
+              ? '已经退休并按月领取养老金的人，不再缴纳基本养老保险费。'
+              : employee(p, slots, year);
   } catch (e) {
     if (!(e instanceof CalcInputError)) throw e;
     text =

@@ -25,7 +25,8 @@ const SCHEME_NAME: Record<MedicalScheme, string> = {
 
 type Level = 1 | 2 | 3;
 
-function schemeOf(slots: Slots): { scheme: MedicalScheme; note?: string } {
+function schemeOf(slots: Slots, named?: MedicalScheme): { scheme: MedicalScheme; note?: string } {
+  if (named) return { scheme: named };
   if (slots.employment === undefined) {
     return { scheme: 'resident', note: '（你没说参加的是哪种医保，先按城乡居民医保估算）' };
   }
@@ -48,9 +49,9 @@ function rangeEntry(
 }
 
 /** An estimate of an inpatient bill's reimbursement from the region's table, or a rough range. */
-export function reimbursement(p: Policies, { slots, now }: CalcContext): CalcReply {
+export function reimbursement(p: Policies, { slots, now, scheme }: CalcContext): CalcReply {
   try {
-    return { text: build(p, slots, now), bureau: 'medical' };
+    return { text: build(p, slots, now, scheme), bureau: 'medical' };
   } catch (e) {
     if (!(e instanceof CalcInputError)) throw e;
     return {
@@ -60,10 +61,10 @@ export function reimbursement(p: Policies, { slots, now }: CalcContext): CalcRep
   }
 }
 
-function build(p: Policies, slots: Slots, now: Date): string {
+function build(p: Policies, slots: Slots, now: Date, named?: MedicalScheme): string {
   const year = policyYear(slots, now);
   const code = regionCode(slots);
-  const { scheme, note } = schemeOf(slots);
+  const { scheme, note } = schemeOf(slots, named);
   const policy = reimbursementPolicy(p, code, year, scheme);
   const inpatient = policy.inpatient;
   const retired = slots.employment === 'retiree';

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { medicalContribution } from '../../src/answers/calc/medical-contribution.js';
+import { pensionContribution } from '../../src/answers/calc/pension-contribution.js';
+import { reimbursement } from '../../src/answers/calc/reimbursement.js';
+import type { Scheme } from '../../src/nlu/scheme.js';
+import type { Slots } from '../../src/nlu/slot-schema.js';
+import { NANCHANG, now, policies } from './helpers.js';
+
+/** The insurance a question names wins over the person's job. */
+const ask = (slots: Slots, scheme?: Scheme) => ({
+  slots,
+  defaulted: [],
+  now,
+  ...(scheme ? { scheme } : {}),
+});
+
+describe('answers for the insurance the question names', () => {
+  const flexibleInNanchang: Slots = { region: NANCHANG, employment: 'flexible' };
+
+  it('a flexible worker asking 居民医保 gets the resident premium (江西 2025: 400 元/年)', () => {
+    const { text } = medicalContribution(policies, ask(flexibleInNanchang, 'resident'));
+    expect(text).toContain('城乡居民医保按年缴费');
+    expect(text).toContain('个人缴费：400元/年');
+    expect(text).not.toContain('灵活就业人员参加职工医保');
+    // without the scheme named, the same person gets the flexible-employment answer
+    const plain = medicalContribution(policies, ask(flexibleInNanchang)).text;
+    expect(plain).toContain('灵活就业人员参加职工医保');
+  });
+
+  it('a student asking 职工医保 gets the employee rates, not the resident premium', () => {
+    const { text } = medicalContribution(
+      policies,
+      ask({ region: NANCHANG, employment: 'student', monthlyIncome: '8000' }, 'employee'),
+    );
+    expect(text).toContain('职工医保（单位上班）每月缴费');
+    expect(text).not.toContain('城乡居民医保按年缴费');
+  });
+
+  it('a flexible worker asking 居民养老 gets the resident tiers (国发〔2014〕8号)', () => {
+    const { text } = pensionContribution(policies, ask(flexibleInNanchang, 'resident'));
+    expect(text).toContain('缴费档次（元/年）：100、200、300、400、500');
+    expect(text).toContain('国发〔2014〕8号');
+    expect(text).not.toContain('灵活就业人员养老保险每月缴费');
+  });
+
+  it('an employee asking what 居民医保 pays back gets the resident table: (30000 − 600) × 60%', () => {
+    const { text } = reimbursement(
+      policies,
+      ask(
+        { region: NANCHANG, employment: 'employee', medicalCost: '30000', hospitalLevel: 3 },
+        'resident',
+      ),
+    );
+    expect(text).toContain('南昌市城乡居民医保住院报销');
+    expect(text).toContain('(30000 − 起付线600) × 60% = 报销约17640元，自付约12360元');
+  });
+});
