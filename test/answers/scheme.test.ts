@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { medicalContribution } from '../../src/answers/calc/medical-contribution.js';
 import { pensionContribution } from '../../src/answers/calc/pension-contribution.js';
+import { pensionEstimate } from '../../src/answers/calc/pension-estimate.js';
 import { reimbursement } from '../../src/answers/calc/reimbursement.js';
 import type { Scheme } from '../../src/nlu/scheme.js';
 import type { Slots } from '../../src/nlu/slot-schema.js';
@@ -53,5 +54,35 @@ describe('answers for the insurance the question names', () => {
     );
     expect(text).toContain('南昌市城乡居民医保住院报销');
     expect(text).toContain('(30000 − 起付线600) × 60% = 报销约17640元，自付约12360元');
+  });
+
+  describe('居民养老 estimate: basic pension + account ÷ 139 (国发〔2014〕8号)', () => {
+    const shangrao = { province: '江西省', city: '上饶市', code: '361100' };
+
+    it('builds the account from the lowest, first higher-subsidy and highest tiers', () => {
+      const { text } = pensionEstimate(
+        policies,
+        ask({ region: shangrao, contributionYears: 15 }, 'resident'),
+      );
+      // national minimum basic pension 163 元 (2026); subsidy ≥ 30 元, ≥ 60 元 from the 500 tier
+      expect(text).toContain('（100 + 补贴30）× 15年 = 1950元；每月163 + 1950 ÷ 139 = 177.03元');
+      expect(text).toContain('（500 + 补贴60）× 15年 = 8400元；每月163 + 8400 ÷ 139 = 223.43元');
+      expect(text).toContain('（2000 + 补贴60）× 15年 = 30900元；每月163 + 30900 ÷ 139 = 385.30元');
+      expect(text).toContain('国家最低标准');
+      expect(text).not.toContain('缴费指数');
+    });
+
+    it('uses the balance the person gave: 163 + 20000 ÷ 139 = 306.88', () => {
+      const { text } = pensionEstimate(
+        policies,
+        ask({ region: shangrao, accountBalance: '20000' }, 'resident'),
+      );
+      expect(text).toContain('163 + 143.88 = 306.88元/月');
+    });
+
+    it('says how many years it assumed when none were given (15)', () => {
+      const { text } = pensionEstimate(policies, ask({ region: shangrao }, 'resident'));
+      expect(text).toContain('（你没说缴多少年，按15年计算）');
+    });
   });
 });

@@ -218,3 +218,17 @@ describe('the insurance a question names', () => {
     expect(answer.text).toContain('个人缴费：400元/年');
   });
 });
+
+describe('resident pension estimate', () => {
+  it('asks only where and how long, then answers with the resident formula', async () => {
+    const say = conversation();
+    expect((await say('居民养老保险能领多少')).text).toBe('你在哪个省市领养老金（参保地）？');
+    expect((await say('北京')).text).toBe('到退休时一共缴费多少年？');
+    const answer = await say('交了20年');
+    expect(answer.intent).toBe('pension_estimate');
+    expect(answer.text).toContain(
+      '（1000 + 补贴60）× 20年 = 21200元；每月163 + 21200 ÷ 139 = 315.52元',
+    );
+    expect(answer.text).not.toContain('缴费指数');
+  });
+});

@@ -18,6 +18,7 @@ import {
 } from '../../policies/index.js';
 import type { CalcContext, CalcReply } from '../answerer.js';
 import { caveats, citeSources, placeName, policyYear, regionCode } from './common.js';
+import { residentPensionEstimate } from './resident-pension-estimate.js';
 import {
   ageZh,
   birthOf,
@@ -69,8 +70,14 @@ function retireAt(p: Policies, slots: Slots, now: Date): RetireAt {
 }
 
 /** A monthly basic + personal-account pension estimate (国发〔2005〕38号). */
-export function pensionEstimate(p: Policies, { slots, defaulted, now }: CalcContext): CalcReply {
+export function pensionEstimate(
+  p: Policies,
+  { slots, defaulted, now, scheme }: CalcContext,
+): CalcReply {
   try {
+    if (scheme === 'resident') {
+      return { text: residentPensionEstimate(p, slots, now), bureau: 'pension' };
+    }
     return { text: build(p, slots, defaulted, now), bureau: 'pension' };
   } catch (e) {
     if (!(e instanceof CalcInputError)) throw e;
