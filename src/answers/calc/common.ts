@@ -1,6 +1,7 @@
 import type { Slots } from '../../nlu/slot-schema.js';
-import type { Resolved, Source } from '../../policies/index.js';
+import type { Resolved } from '../../policies/index.js';
 import { regionName } from '../describe-slots.js';
+import { sourceLabel } from '../source-label.js';
 
 /** The region code to look policies up with: the person's, or national. */
 export function regionCode(slots: Slots): string {
@@ -17,14 +18,10 @@ export function policyYear(slots: Slots, now: Date): number {
   return slots.year ?? now.getFullYear();
 }
 
-function sourceText(source: Source): string {
-  return source.doc ?? source.url ?? '';
-}
-
-/** "依据：…" for the resolved figures used, each source once. */
+/** "依据：…" for the resolved figures used, each source once, by the name a reader can look up. */
 export function citeSources(...resolved: (Resolved<unknown> | undefined)[]): string {
   const seen = new Set<string>();
-  for (const r of resolved) for (const s of r?.source ?? []) seen.add(sourceText(s));
+  for (const r of resolved) for (const s of r?.source ?? []) seen.add(sourceLabel(s));
   return `依据：${[...seen].filter(Boolean).join('；')}。`;
 }
 
