@@ -35,6 +35,14 @@ describe('GET /healthz and /metrics', () => {
 });
 
 describe('POST /v1/parse', () => {
+  it('says which insurance the text names, beside the contract fields', async () => {
+    const named = await postJson(`${app.url}/v1/parse`, { text: '新农合今年一个人交多少' });
+    expect(named.json).toMatchObject({ scheme: 'resident' });
+    expect(named.json.slots).not.toHaveProperty('scheme');
+    const plain = await postJson(`${app.url}/v1/parse`, { text: '医保一个月交多少' });
+    expect(Object.keys(plain.json).sort()).toEqual(['intent', 'ranking', 'slots', 'text']);
+  });
+
   it('returns intent, ranking and slots without touching any conversation', async () => {
     const res = await postJson(`${app.url}/v1/parse`, {
       text: '我在上饶，月薪8000，医保一个月交多少',
