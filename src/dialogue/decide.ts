@@ -1,7 +1,8 @@
 import type { Ranked } from '../nlu/classifier.js';
 import type { IntentName } from '../nlu/intent-names.js';
 import type { ParseResult } from '../nlu/parse.js';
-import type { Scheme } from '../nlu/scheme.js';
+import { normalize } from '../nlu/normalize.js';
+import { namesOnlyScheme, type Scheme } from '../nlu/scheme.js';
 import type { SlotName, Slots } from '../nlu/slot-schema.js';
 import type { Action } from './action.js';
 import { askApplies, type DialogueRules } from './rules.js';
@@ -69,6 +70,12 @@ function interpret(
     const top = parsed.ranking.slice(0, 3).map((r) => r.name);
     if (counterpart && top.includes(counterpart) && name !== state.topic) return counterpart;
     if (name === 'inform' || name === 'out_of_scope') return state.topic;
+  }
+  // "居民医保" in answer to "职工医保还是居民医保？": an answer, not a new question.
+  if (state.pending && parsed.scheme && namesOnlyScheme(normalize(text))) {
+    const { intent, slot } = state.pending;
+    const ask = rules.get(intent)?.asks.find((a) => a.slot === slot);
+    if (ask?.unlessScheme?.includes(parsed.scheme)) return intent;
   }
   if (name === 'inform' || (name === 'out_of_scope' && hasSlots)) {
     if (state.pending) return state.pending.intent;

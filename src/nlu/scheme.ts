@@ -19,3 +19,22 @@ export function schemeNamed(text: string): Scheme | undefined {
   if (resident === employee) return undefined;
   return resident ? 'resident' : 'employee';
 }
+
+/** Words around an answer that only names the insurance: 我是 / 参加的是 … 吧. */
+const LEAD = /^(我们|我)?(是|参加的?是|交的?是|买的?是|参加|交|买)?/;
+const TRAIL = /的?[吧啊呀哦呢]?$/;
+/** The name of an insurance and nothing more. */
+const NAME =
+  /^((城乡|城镇|农村|企业)?(居民|职工)(基本)?(医保|医疗保险|医疗|养老保险|养老|社保|保险)|新农合|新农保|农合|城居保|城乡医保|农村(合作医疗|医保|养老保险))$/;
+
+/**
+ * True when a (normalised) text says nothing but which insurance: "居民医保", "我是城乡居民医保",
+ * "参加的是职工医保". Such a text answers "职工医保还是居民医保？"; it is not a new question.
+ */
+export function namesOnlyScheme(text: string): boolean {
+  const core = text
+    .replace(/[\s,.!?;:，。！？；：、]/g, '')
+    .replace(LEAD, '')
+    .replace(TRAIL, '');
+  return NAME.test(core) && schemeNamed(core) !== undefined;
+}

@@ -11,6 +11,7 @@ import {
   type PolicyFiles,
   type PolicyTopic,
 } from './schema.js';
+import { nameTables } from './table-names.js';
 
 /** All policy data, one property a file (named after the file), validated. */
 export interface Policies {
@@ -200,6 +201,7 @@ export function loadPolicies(dir: string = DEFAULT_POLICY_DIR): Policies {
 
   const policies = {} as Record<keyof Policies, unknown>;
   for (const topic of POLICY_TOPICS) policies[PROPERTY[topic]] = loaded[topic];
+  nameTables(policies as unknown as Policies);
   return policies as unknown as Policies;
 }
 

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { LRUCache } from 'lru-cache';
 import type { Policies } from './load.js';
+import { tableName } from './table-names.js';
 import { regionChain, type RegionRef } from './regions.js';
 import {
   endOfIsoDate,
@@ -215,16 +216,20 @@ function describeFallback(
   entry: FigureEntry,
   query: Query,
   time: TimeFallback,
+  what: string | undefined,
 ): string | undefined {
   const regionFell = requested.code !== used.code;
   if (!regionFell && time === 'none') return undefined;
-  const asked = `${requested.name}${queryLabel(query)}`;
+  // 上饶市2026年数据, or with the table named: 上饶市2026年的养老保险费率数据
+  const asked = what
+    ? `${requested.name}${queryLabel(query).replace(/的$/, '')}的${what}`
+    : `${requested.name}${queryLabel(query)}`;
   if (time === 'none') return `未找到${asked}数据，按${used.name}标准估算`;
   if (time === 'earlier') {
     return `未找到${asked}数据，按最近的${used.name}${periodLabel(entry)}标准估算`;
   }
   const before = 'year' in query ? `${query.year}年及以前` : `${formatIsoZh(query.date)}及以前`;
-  return `未找到${requested.name}${before}的数据，按最早的${used.name}${periodLabel(entry)}标准估算`;
+  return `未找到${requested.name}${before}的${what ?? ''}数据，按最早的${used.name}${periodLabel(entry)}标准估算`;
 }
 
 function regionCodeOf(region: RegionInput): string {
@@ -236,9 +241,10 @@ function build<E extends FigureEntry>(
   requested: RegionRef,
   query: Query,
   time: TimeFallback,
+  what: string | undefined,
   periodNote?: string,
 ): Resolved<E> {
-  const fallback = describeFallback(requested, entry.region, entry, query, time);
+  const fallback = describeFallback(requested, entry.region, entry, query, time, what);
   return {
     value: entry,
     region: entry.region,
@@ -281,7 +287,7 @@ export function resolveEntry<E extends FigureEntry>(
     .join(',')}`;
   let result = resolved.get(key);
   if (result === undefined) {
-    const chosen = choose(candidates, chain, requested, query);
+    const chosen = choose(candidates, chain, requested, query, tableName(entries));
     result = chosen ? Object.freeze(chosen) : 'none';
     resolved.set(key, result);
   }
@@ -310,6 +316,7 @@ function choose<E extends FigureEntry>(
   chain: RegionRef[],
   requested: RegionRef,
   query: Query,
+  what: string | undefined,
 ): Resolved<E> | undefined {
   const levels = chain.map((level) => {
     const atLevel = candidates.filter((e) => e.region.code === level.code);
@@ -334,14 +341,14 @@ function choose<E extends FigureEntry>(
               .map((o) => `${startPhrase(o.entry)}的标准`)
               .join('、')}`
           : undefined;
-      return build(chosen.entry, requested, query, 'none', periodNote);
+      return build(chosen.entry, requested, query, 'none', what, periodNote);
     }
     const earlier = level.filter((c) => c.relation === 'earlier').sort(byStartDesc)[0];
-    if (earlier) return build(earlier.entry, requested, query, 'earlier');
+    if (earlier) return build(earlier.entry, requested, query, 'earlier', what);
   }
   for (const level of levels) {
     const later = level.filter((c) => c.relation === 'later').sort((a, b) => byStartDesc(b, a))[0];
-    if (later) return build(later.entry, requested, query, 'later');
+    if (later) return build(later.entry, requested, query, 'later', what);
   }
   return undefined;
 }

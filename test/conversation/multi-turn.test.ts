@@ -232,3 +232,14 @@ describe('resident pension estimate', () => {
     expect(answer.text).not.toContain('缴费指数');
   });
 });
+
+describe('"职工医保还是居民医保？" answered with the insurance', () => {
+  it('takes "居民医保" as the answer and estimates with the resident table', async () => {
+    const say = conversation();
+    await say('我在南昌，住院花了3万能报多少');
+    expect((await say('三甲')).text).toContain('职工医保');
+    const answer = await say('居民医保');
+    expect(answer.intent).toBe('reimbursement');
+    expect(answer.text).toContain('(30000 − 起付线600) × 60% = 报销约17640元');
+  });
+});

@@ -303,4 +303,23 @@ describe('the insurance a question names', () => {
       slots: { region: xian, employment: 'flexible' },
     });
   });
+
+  it('takes "居民医保" in answer to the job question as the answer, not as a new topic', () => {
+    const [asked, answered] = talk(parse('medical_contribution', { region: xian }), {
+      ...parse('compare_medical_types', {}, '居民医保'),
+      scheme: 'resident' as const,
+    });
+    expect(asked!.action).toMatchObject({ kind: 'ask', slot: 'employment' });
+    expect(answered!.action).toMatchObject({
+      kind: 'answer',
+      intent: 'medical_contribution',
+      scheme: 'resident',
+    });
+    // a question about the insurance is a new topic still
+    const [, newTopic] = talk(parse('medical_contribution', { region: xian }), {
+      ...parse('compare_medical_types', {}, '居民医保和职工医保哪个好'),
+      scheme: undefined,
+    });
+    expect(newTopic!.action).toMatchObject({ intent: 'compare_medical_types' });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schemeNamed } from '../../src/nlu/scheme.js';
+import { namesOnlyScheme, schemeNamed } from '../../src/nlu/scheme.js';
 
 describe('schemeNamed', () => {
   it.each([
@@ -25,4 +25,20 @@ describe('schemeNamed', () => {
   ])('%s names no single scheme', (text) => {
     expect(schemeNamed(text)).toBeUndefined();
   });
+});
+
+describe('namesOnlyScheme', () => {
+  it.each(['居民医保', '城乡居民医保。', '我是居民医保', '参加的是职工医保', '新农合吧'])(
+    '%s only names the insurance',
+    (text) => {
+      expect(namesOnlyScheme(text)).toBe(true);
+    },
+  );
+
+  it.each(['居民医保一年交多少', '居民医保和职工医保哪个好', '医保', '单位上班'])(
+    '%s is more than that',
+    (text) => {
+      expect(namesOnlyScheme(text)).toBe(false);
+    },
+  );
 });

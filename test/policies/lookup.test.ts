@@ -74,7 +74,7 @@ describe('pension base', () => {
     expect(base?.requestedRegion).toMatchObject({ code: '361100', name: '上饶市' });
     expect(base?.regionFallback).toBe(true);
     expect(base?.timeFallback).toBe('none');
-    expect(base?.fallback).toBe('未找到上饶市2025年数据，按江西省标准估算');
+    expect(base?.fallback).toBe('未找到上饶市2025年的养老保险缴费基数上下限数据，按江西省标准估算');
     expect(base?.source[0]?.via).toContain('Jihai123/yanglao');
     expect(base?.confidence).toBe('official-cited');
     expect(base && confidenceOf(base, 'averageWage')).toBe('derived');
@@ -85,7 +85,7 @@ describe('pension base', () => {
     const guangzhou = pensionBase(policies, { code: '440106' }, 2025);
     expect(guangzhou?.region.code).toBe('440100');
     expect(guangzhou?.value.floor).toBe(5510);
-    expect(guangzhou?.fallback).toBe('未找到天河区2025年数据，按广州市标准估算');
+    expect(guangzhou?.fallback).toBe('未找到天河区2025年的养老保险缴费基数上下限数据，按广州市标准估算');
     // Other Guangdong cities take the provincial "other areas" figure.
     expect(pensionBase(policies, '440600', 2025)?.value.floor).toBe(4775);
   });
@@ -95,18 +95,18 @@ describe('pension base', () => {
     expect(base?.year).toBe(2025);
     expect(base?.value.floor).toBe(3915);
     expect(base?.timeFallback).toBe('earlier');
-    expect(base?.fallback).toBe('未找到上饶市2027年数据，按最近的江西省2025年标准估算');
+    expect(base?.fallback).toBe('未找到上饶市2027年的养老保险缴费基数上下限数据，按最近的江西省2025年标准估算');
     const beijing = pensionBase(policies, '110000', 2027);
     expect(beijing?.year).toBe(2026);
     expect(beijing?.value.floor).toBe(7270);
-    expect(beijing?.fallback).toBe('未找到北京市2027年数据，按最近的北京市2026年标准估算');
+    expect(beijing?.fallback).toBe('未找到北京市2027年的养老保险缴费基数上下限数据，按最近的北京市2026年标准估算');
   });
 
   it('uses a later year only when nothing earlier exists, and says so', () => {
     const base = pensionBase(policies, '110000', 2020);
     expect(base?.year).toBe(2025);
     expect(base?.timeFallback).toBe('later');
-    expect(base?.fallback).toBe('未找到北京市2020年及以前的数据，按最早的北京市2025年标准估算');
+    expect(base?.fallback).toBe('未找到北京市2020年及以前的养老保险缴费基数上下限数据，按最早的北京市2025年标准估算');
   });
 
   it('answers dates by the period in force (Beijing years run July to June)', () => {
@@ -118,7 +118,7 @@ describe('pension base', () => {
     const old = pensionBase(policies, '110000', '2025-03-01');
     expect(old?.timeFallback).toBe('later');
     expect(old?.fallback).toBe(
-      '未找到北京市2025年3月1日及以前的数据，按最早的北京市2025年标准估算',
+      '未找到北京市2025年3月1日及以前的养老保险缴费基数上下限数据，按最早的北京市2025年标准估算',
     );
     const stale = pensionBase(policies, '110000', '2028-03-01');
     expect(stale?.year).toBe(2026);
@@ -249,7 +249,7 @@ describe('medical', () => {
   it('a county falls back to its city', () => {
     const yanta = flexibleMedical(policies, '610113', 2025);
     expect(yanta?.region.code).toBe('610100');
-    expect(yanta?.fallback).toBe('未找到雁塔区2025年数据，按西安市标准估算');
+    expect(yanta?.fallback).toBe('未找到雁塔区2025年的灵活就业医保缴费标准数据，按西安市标准估算');
   });
 
   it('a city without data falls back to the national typical range, marked qa', () => {
@@ -257,7 +257,7 @@ describe('medical', () => {
     expect(shangrao?.region.code).toBe('national');
     expect(shangrao?.value.ratePctRange).toEqual({ min: 6, max: 10 });
     expect(shangrao?.confidence).toBe('qa');
-    expect(shangrao?.fallback).toBe('未找到上饶市2025年数据，按全国标准估算');
+    expect(shangrao?.fallback).toBe('未找到上饶市2025年的灵活就业医保缴费标准数据，按全国标准估算');
   });
 
   it('picks bands and periods (深圳, 广州, 重庆)', () => {
@@ -315,7 +315,7 @@ describe('medical', () => {
     expect(y2026 && confidenceOf(y2026, 'subsidyIncrease')).toBe('official');
     const shangrao2024 = residentMedical(policies, '361100', 2024);
     expect(shangrao2024?.value.individual).toBe(400);
-    expect(shangrao2024?.fallback).toBe('未找到上饶市2024年数据，按全国标准估算');
+    expect(shangrao2024?.fallback).toBe('未找到上饶市2024年的居民医保缴费标准数据，按全国标准估算');
     expect(residentMedical(policies, '110108', 2026)?.value.individualByGroup).toEqual({
       elderly: 460,
       student: 435,
@@ -323,7 +323,7 @@ describe('medical', () => {
     });
     const later = residentMedical(policies, 'national', 2027);
     expect(later?.year).toBe(2026);
-    expect(later?.fallback).toBe('未找到全国2027年数据，按最近的全国2026年标准估算');
+    expect(later?.fallback).toBe('未找到全国2027年的居民医保缴费标准数据，按最近的全国2026年标准估算');
   });
 
   it('collection and waiting periods', () => {
