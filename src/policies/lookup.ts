@@ -90,6 +90,8 @@ export interface Resolved<T> {
   note?: string;
   /** Chinese sentence when the region or the time fell back, e.g. 未找到上饶市2025年数据，按江西省标准估算. */
   fallback?: string;
+  /** What the table holds (养老保险费率...), as `fallback` names it. */
+  what?: string;
   regionFallback: boolean;
   timeFallback: TimeFallback;
   /** Set when the figure changed within the year asked. */
@@ -258,6 +260,7 @@ function build<E extends FigureEntry>(
     uncertain: entry.uncertain ?? false,
     ...(entry.note !== undefined ? { note: entry.note } : {}),
     ...(fallback !== undefined ? { fallback } : {}),
+    ...(what !== undefined ? { what } : {}),
     regionFallback: requested.code !== entry.region.code,
     timeFallback: time,
     ...(periodNote !== undefined ? { periodNote } : {}),

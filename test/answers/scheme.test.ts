@@ -80,9 +80,36 @@ describe('answers for the insurance the question names', () => {
       expect(text).toContain('163 + 143.88 = 306.88元/月');
     });
 
+    it('says that fewer than 15 years is not enough for a monthly pension', () => {
+      const short = pensionEstimate(
+        policies,
+        ask({ region: shangrao, contributionYears: 10 }, 'resident'),
+      ).text;
+      expect(short).toContain('一般要累计缴费满15年才能按月领取；缴费10年不够');
+      const enough = pensionEstimate(
+        policies,
+        ask({ region: shangrao, contributionYears: 15 }, 'resident'),
+      ).text;
+      expect(enough).not.toContain('累计缴费满15年');
+    });
+
     it('says how many years it assumed when none were given (15)', () => {
       const { text } = pensionEstimate(policies, ask({ region: shangrao }, 'resident'));
       expect(text).toContain('（你没说缴多少年，按15年计算）');
     });
+  });
+});
+
+describe('fallback notes', () => {
+  it('share one line when several figures fell back the same way, each named', () => {
+    const shangrao = { province: '江西省', city: '上饶市', code: '361100' };
+    const { text } = pensionEstimate(
+      policies,
+      ask({ region: shangrao, contributionYears: 15 }, 'resident'),
+    );
+    const notes = text.split('\n').filter((l) => l.startsWith('未找到'));
+    expect(notes).toEqual([
+      '未找到上饶市2026年的城乡居民基础养老金、居民养老保险计发月数、居民养老保险领取条件、居民养老保险缴费档次、居民养老保险缴费补贴数据，按全国标准估算',
+    ]);
   });
 });

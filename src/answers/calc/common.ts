@@ -25,15 +25,27 @@ export function citeSources(...resolved: (Resolved<unknown> | undefined)[]): str
   return `依据：${[...seen].filter(Boolean).join('；')}。`;
 }
 
-/** The caveats a figure carries: where it fell back, and when it is uncertain or background knowledge. */
+/**
+ * The caveats a figure carries: where it fell back, and when it is uncertain or background
+ * knowledge. Figures that fell back the same way share one line: 未找到南昌市2026年的城乡居民基础
+ * 养老金、居民养老保险计发月数数据，按全国标准估算.
+ */
 export function caveats(...resolved: (Resolved<unknown> | undefined)[]): string[] {
-  const out = new Set<string>();
+  const fallbacks = new Map<string, string[]>();
+  const notes = new Set<string>();
   for (const r of resolved) {
     if (!r) continue;
-    if (r.fallback) out.add(r.fallback);
+    if (r.fallback) {
+      const named = r.what !== undefined && r.fallback.includes(`的${r.what}数据`);
+      const key = named ? r.fallback.replace(`的${r.what}数据`, '的\u0000数据') : r.fallback;
+      const whats = fallbacks.get(key) ?? [];
+      if (named && !whats.includes(r.what!)) whats.push(r.what!);
+      fallbacks.set(key, whats);
+    }
     if (r.uncertain || r.confidence === 'knowledge' || r.confidence === 'qa') {
-      out.add(`注意：${r.region.name}这一数据来源可信度有限，仅作参考。`);
+      notes.add(`注意：${r.region.name}这一数据来源可信度有限，仅作参考。`);
     }
   }
-  return [...out];
+  const lines = [...fallbacks].map(([key, whats]) => key.replace('\u0000', whats.join('、')));
+  return [...lines, ...notes];
 }

@@ -64,6 +64,12 @@ export function residentPensionEstimate(p: Policies, slots: Slots, now: Date): s
       );
     }
     cited.push(tiers, subsidy);
+    const minYears = eligibility?.value.minYears ?? 15;
+    if (years < minYears) {
+      lines.push(
+        `注意：一般要累计缴费满${minYears}年才能按月领取；缴费${years}年不够，各地对年龄较大的人有补缴或延长缴费的办法，以当地为准。`,
+      );
+    }
   }
   lines.push(
     `说明：基础养老金按${basicPension.region.name}${basicPension.year ?? ''}年${formatMoney(basic)}元/月${basicPension.value.minimum ? '（国家最低标准，各地实际多高于此）' : ''}；个人账户不计利息，实际会多一些；基础养老金每年会调整。`,
