@@ -202,7 +202,7 @@ function queryLabel(query: Query): string {
   return 'year' in query ? `${query.year}年` : `${formatIsoZh(query.date)}适用的`;
 }
 
-function periodLabel(entry: FigureEntry): string {
+function periodLabel(entry: Period): string {
   return entry.year !== undefined
     ? `${entry.year}年`
     : `自${formatIsoZh(entry.effective.from)}起施行的`;
@@ -212,10 +212,13 @@ function startPhrase(entry: FigureEntry): string {
   return `自${formatIsoZh(entry.effective.from)}起施行`;
 }
 
+/** When a figure applies: its policy year, or the date it took effect. */
+type Period = Pick<FigureEntry, 'year' | 'effective'>;
+
 function describeFallback(
   requested: RegionRef,
   used: RegionRef,
-  entry: FigureEntry,
+  entry: Period,
   query: Query,
   time: TimeFallback,
   what: string | undefined,
@@ -232,6 +235,26 @@ function describeFallback(
   }
   const before = 'year' in query ? `${query.year}年及以前` : `${formatIsoZh(query.date)}及以前`;
   return `未找到${requested.name}${before}的${what ?? ''}数据，按最早的${used.name}${periodLabel(entry)}标准估算`;
+}
+
+/**
+ * The fallback notes of several figures, one line for those that fell back the same way:
+ * 未找到南昌市2026年的城乡居民基础养老金、居民养老保险计发月数数据，按全国标准估算.
+ */
+export function fallbackNotes(resolved: readonly Resolved<unknown>[]): string[] {
+  const HOLE = '\u0000';
+  const groups = new Map<string, string[]>();
+  for (const r of resolved) {
+    if (r.fallback === undefined) continue;
+    const key =
+      r.what === undefined
+        ? r.fallback
+        : describeFallback(r.requestedRegion, r.region, r, r.query, r.timeFallback, HOLE)!;
+    const whats = groups.get(key) ?? [];
+    if (r.what !== undefined && !whats.includes(r.what)) whats.push(r.what);
+    groups.set(key, whats);
+  }
+  return [...groups].map(([key, whats]) => key.replace(HOLE, whats.join('、')));
 }
 
 function regionCodeOf(region: RegionInput): string {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { loadPolicies, pensionRates } from '../../src/policies/index.js';
+import {
+  fallbackNotes,
+  loadPolicies,
+  pensionBase,
+  pensionRates,
+  residentPension,
+} from '../../src/policies/index.js';
 import { tableName } from '../../src/policies/table-names.js';
 
 const policies = loadPolicies();
@@ -21,5 +27,15 @@ describe('table names', () => {
   it('puts the name in the fallback note of a figure from elsewhere', () => {
     const rates = pensionRates(policies, '361100', 2026, 'flexible');
     expect(rates?.fallback).toBe('未找到上饶市2026年的养老保险费率数据，按全国标准估算');
+  });
+
+  it('gives figures that fell back the same way one line, and the others their own', () => {
+    const rp = residentPension(policies, '361100', 2026);
+    const rates = pensionRates(policies, '361100', 2026, 'flexible');
+    const base = pensionBase(policies, '361100', 2026);
+    expect(fallbackNotes([rp.basicPension!, rates!, rp.accountDivisor!, base!])).toEqual([
+      '未找到上饶市2026年的城乡居民基础养老金、养老保险费率、居民养老保险计发月数数据，按全国标准估算',
+      '未找到上饶市2026年的养老保险缴费基数上下限数据，按最近的江西省2025年标准估算',
+    ]);
   });
 });

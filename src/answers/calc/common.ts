@@ -1,5 +1,5 @@
 import type { Slots } from '../../nlu/slot-schema.js';
-import type { Resolved } from '../../policies/index.js';
+import { fallbackNotes, type Resolved } from '../../policies/index.js';
 import { regionName } from '../describe-slots.js';
 import { sourceLabel } from '../source-label.js';
 
@@ -26,26 +26,16 @@ export function citeSources(...resolved: (Resolved<unknown> | undefined)[]): str
 }
 
 /**
- * The caveats a figure carries: where it fell back, and when it is uncertain or background
- * knowledge. Figures that fell back the same way share one line: 未找到南昌市2026年的城乡居民基础
- * 养老金、居民养老保险计发月数数据，按全国标准估算.
+ * The caveats a figure carries: where it fell back (figures that fell back the same way share a
+ * line), and when it is uncertain or background knowledge.
  */
 export function caveats(...resolved: (Resolved<unknown> | undefined)[]): string[] {
-  const fallbacks = new Map<string, string[]>();
+  const present = resolved.filter((r): r is Resolved<unknown> => r !== undefined);
   const notes = new Set<string>();
-  for (const r of resolved) {
-    if (!r) continue;
-    if (r.fallback) {
-      const named = r.what !== undefined && r.fallback.includes(`的${r.what}数据`);
-      const key = named ? r.fallback.replace(`的${r.what}数据`, '的\u0000数据') : r.fallback;
-      const whats = fallbacks.get(key) ?? [];
-      if (named && !whats.includes(r.what!)) whats.push(r.what!);
-      fallbacks.set(key, whats);
-    }
+  for (const r of present) {
     if (r.uncertain || r.confidence === 'knowledge' || r.confidence === 'qa') {
       notes.add(`注意：${r.region.name}这一数据来源可信度有限，仅作参考。`);
     }
   }
-  const lines = [...fallbacks].map(([key, whats]) => key.replace('\u0000', whats.join('、')));
-  return [...lines, ...notes];
+  return [...fallbackNotes(present), ...notes];
 }

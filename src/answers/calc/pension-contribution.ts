@@ -7,6 +7,7 @@ import {
   resolveBand,
   type BaseBand,
 } from '../../calc/index.js';
+import type { Scheme } from '../../nlu/scheme.js';
 import type { Slots } from '../../nlu/slot-schema.js';
 import {
   pensionBase,
@@ -227,23 +228,32 @@ function resident(p: Policies, slots: Slots, year: number): string {
     .join('\n');
 }
 
+/** Which of the answers fits: the insurance the question named wins over the person's job. */
+function kindOf(slots: Slots, scheme: Scheme | undefined) {
+  const employment = slots.employment ?? 'employee';
+  if (scheme === 'resident') return 'resident';
+  if (employment === 'flexible' || employment === 'unemployed') return 'flexible';
+  if (employment === 'retiree') return 'retiree';
+  if ((employment === 'farmer' || employment === 'student') && scheme !== 'employee') {
+    return 'resident';
+  }
+  return 'employee';
+}
+
 /** How much pension insurance costs: employee (employer + individual) or flexible (20 %). */
 export function pensionContribution(p: Policies, { slots, now, scheme }: CalcContext): CalcReply {
   const year = policyYear(slots, now);
-  const employment = slots.employment ?? 'employee';
+  const kind = kindOf(slots, scheme);
   let text: string;
   try {
-    // The insurance the question named wins over the person's job (居民养老 for a flexible worker).
     text =
-      scheme === 'resident'
+      kind === 'resident'
         ? resident(p, slots, year)
-        : employment === 'flexible' || employment === 'unemployed'
+        : kind === 'flexible'
           ? flexible(p, slots, year)
-          : (employment === 'farmer' || employment === 'student') && scheme !== 'employee'
-            ? resident(p, slots, year)
-            : employment === 'retiree'
-              ? '已经退休并按月领取养老金的人，不再缴纳基本养老保险费。'
-              : employee(p, slots, year);
+          : kind === 'retiree'
+            ? '已经退休并按月领取养老金的人，不再缴纳基本养老保险费。'
+            : employee(p, slots, year);
   } catch (e) {
     if (!(e instanceof CalcInputError)) throw e;
     text =
