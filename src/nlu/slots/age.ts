@@ -1,4 +1,5 @@
 import type { Slots } from '../slot-schema.js';
+import { MAX_MATCHES, tick } from '../work.js';
 import { parseInteger, parseNumeral } from './numbers.js';
 
 /**
@@ -168,6 +169,7 @@ interface Span {
 class Claims {
   private readonly spans: Span[] = [];
   taken(s: Span): boolean {
+    tick(this.spans.length);
     return this.spans.some((t) => s.start < t.end && t.start < s.end);
   }
   take(s: Span): void {
@@ -175,9 +177,13 @@ class Claims {
   }
 }
 
+/** The matches of `pattern` in `text`, the first MAX_MATCHES of them. */
 function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
   pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+  let count = 0;
+  for (let m = pattern.exec(text); m && count < MAX_MATCHES; m = pattern.exec(text)) {
+    tick();
+    count++;
     yield m;
     if (m[0].length === 0) pattern.lastIndex++;
   }
@@ -342,8 +348,14 @@ function policyYear(text: string, now: Date, claims: Claims): number | undefined
     }
   }
   for (const [word, delta] of Object.entries(RELATIVE_YEARS)) {
-    for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) {
-      const after = text.slice(i + word.length);
+    let seen = 0;
+    for (
+      let i = text.indexOf(word);
+      i >= 0 && seen++ < MAX_MATCHES;
+      i = text.indexOf(word, i + word.length)
+    ) {
+      tick();
+      const after = text.slice(i + word.length, i + word.length + 8);
       // 今年35, 今年三十五岁, 今年退休, 今年出生: about the person, not the policy year
       if (/^(是|有|才|就|已经|满|刚)?([\d零〇一二两三四五六七八九十]|退休|出生|生|刚)/.test(after))
         continue;

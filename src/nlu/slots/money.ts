@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { Slots } from '../slot-schema.js';
+import { MAX_MATCHES, tick } from '../work.js';
 import { decimalString, moneyString, scanNumbers, type NumberMatch } from './numbers.js';
 
 /**
@@ -227,14 +228,20 @@ interface Pair {
 /** 养老金到手有三千, 退休后一个月能拿: an income word about a pension. */
 const PENSION_BEFORE = /(养老金|退休金|退休工资|养老钱|退休后|退休了|领|能领)[^,;!?]{0,3}$/;
 
+/** The text just before `at`, as far back as any phrase matched against its end can reach. */
+function before(text: string, at: number, reach = 16): string {
+  return text.slice(Math.max(0, at - reach), at);
+}
+
 function findKeywords(text: string): Keyword[] {
   const out: Keyword[] = [];
   KEYWORDS.lastIndex = 0;
-  for (let m = KEYWORDS.exec(text); m; m = KEYWORDS.exec(text)) {
+  for (let m = KEYWORDS.exec(text); m && out.length < MAX_MATCHES; m = KEYWORDS.exec(text)) {
+    tick();
     const cue = CUES[m[0]]!;
     if (cue.needs && !cue.needs.test(text)) continue;
     if (cue.unless?.test(text)) continue;
-    if (cue.slot === 'monthlyIncome' && PENSION_BEFORE.test(text.slice(0, m.index))) continue;
+    if (cue.slot === 'monthlyIncome' && PENSION_BEFORE.test(before(text, m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, word: m[0], cue });
   }
   return out;
@@ -248,7 +255,10 @@ function pairAfter(text: string, kw: Keyword, amounts: NumberMatch[], keywords: 
   const cue = kw.cue;
   for (let i = 0; i < amounts.length; i++) {
     const a = amounts[i]!;
+    tick(1 + keywords.length);
     if (a.start < kw.end) continue;
+    // years in between are dropped below, but no gap this long can be short enough
+    if (a.start - kw.end > LONG_GAP * 5) return undefined;
     let gap = text.slice(kw.end, a.start);
     // a year in between does not separate: 社平工资2025年是7500
     gap = gap.replace(/\d{4}年(的)?/g, '');
@@ -274,6 +284,7 @@ function pairAfter(text: string, kw: Keyword, amounts: NumberMatch[], keywords: 
 function pairBefore(text: string, kw: Keyword, amounts: NumberMatch[]) {
   for (let i = amounts.length - 1; i >= 0; i--) {
     const a = amounts[i]!;
+    tick();
     if (a.end > kw.start) continue;
     const gap = text.slice(a.end, kw.start).trim();
     if (!BEFORE_GAP.test(gap)) return undefined;
@@ -355,6 +366,7 @@ function contributionIndex(text: string, all: NumberMatch[], keywords: Keyword[]
   const candidates: Decimal[] = [];
   for (const kw of keywords) {
     if (kw.cue.slot !== 'contributionIndex') continue;
+    tick(all.length);
     const a = all.find((m) => m.start >= kw.end);
     if (!a || a.negative) continue;
     const gap = text.slice(kw.end, a.start).trim();
@@ -363,16 +375,16 @@ function contributionIndex(text: string, all: NumberMatch[], keywords: Keyword[]
     candidates.push(a.percent ? a.value.div(100) : a.value);
   }
   for (const a of all) {
+    tick();
     if (a.negative) continue;
-    const after = text.slice(a.end);
+    const after = text.slice(a.end, a.end + 16);
     const tier = /^(的)?(档|档次|缴费档次)/.test(after);
     if (a.percent) {
       // tiers run from 60 % to 300 %; 8 %, 9 % are rates; 60%到300% is the range itself
       if (a.value.lt(40) || a.value.gt(300)) continue;
-      if (/^(到|至|-|~)/.test(after) || /(到|至|-|~)$/.test(text.slice(0, a.start))) continue;
+      if (/^(到|至|-|~)/.test(after) || /(到|至|-|~)$/.test(before(text, a.start, 1))) continue;
       const clause =
-        text
-          .slice(0, a.start)
+        before(text, a.start)
           .split(/[,;!?]/)
           .pop() ?? '';
       const payVerb = /^(的)?(基数)?(来)?(交|缴|缴费|缴纳|参保)/.test(after);
@@ -399,6 +411,7 @@ export function extractMoney(text: string, _now?: Date): Partial<Slots> {
   if (index !== undefined) out.contributionIndex = index;
 
   // figures inside a keyword (the 一 of 一个月) are not figures
+  tick(all.length * keywords.length);
   const amounts = all.filter((a) => !keywords.some((k) => overlaps(a, k)));
 
   const pairs: Pair[] = [];

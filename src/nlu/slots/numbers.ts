@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { MAX_MATCHES, tick } from '../work.js';
 
 /**
  * Chinese and Arabic numerals and amounts of money, as people type them: 一万二 (12000),
@@ -70,6 +71,7 @@ const ARABIC_AT = new RegExp(`^${ARABIC}`);
 function tokenize(raw: string): Token[] | undefined {
   const tokens: Token[] = [];
   let i = 0;
+  tick(raw.length);
   while (i < raw.length) {
     const ch = raw[i]!;
     if (ch >= '0' && ch <= '9') {
@@ -114,6 +116,7 @@ function positional(tokens: readonly Token[]): Decimal | undefined {
  */
 function evaluate(tokens: readonly Token[]): Decimal | undefined {
   if (tokens.length === 0) return undefined;
+  tick(tokens.length);
   let mult = new Decimal(1);
   let body = tokens;
   const last = tokens[tokens.length - 1]!;
@@ -333,17 +336,30 @@ function scriptPrefix(raw: string): { raw: string; value: Decimal } | undefined 
 const HAS_MAGNITUDE = /[十拾百佰千仟万亿kw]/;
 
 /**
+ * The longest run of numeral characters read as one number. The longest figures people write
+ * (一亿二千三百四十五万六千七百, 1,000,000,000.00, an 18-digit ID number) fit; a longer run is
+ * no number anyone means and is skipped whole, which also bounds the cuts tried in it
+ * (`scriptPrefix` parses each prefix: quadratic in the run, so the run must be short).
+ */
+export const MAX_NUMERAL_LENGTH = 24;
+/** How far past a figure the words that qualify it are looked for (元钱, 左右, 一个月). */
+const LOOK_AHEAD = 8;
+
+/**
  * Every numeral in `text` with its position and what stands around it, left to right. Spans
  * that are not well-formed numbers (万 in 万年, 千万 in 千万别) are skipped; so is 十 in 十分.
  */
 export function scanNumbers(text: string): NumberMatch[] {
   const out: NumberMatch[] = [];
   SPAN.lastIndex = 0;
-  for (let m = SPAN.exec(text); m; m = SPAN.exec(text)) {
+  for (let m = SPAN.exec(text); m && out.length < MAX_MATCHES; m = SPAN.exec(text)) {
     let raw = m[0];
     const numStart = m.index;
+    tick();
+    if (raw.length > MAX_NUMERAL_LENGTH) continue;
+    const ahead = (from: number) => text.slice(from, from + LOOK_AHEAD);
     // 一万一个月, 8000一年: a trailing 一/两 that starts a measure word is not part of it
-    if (raw.length > 1 && /[一两]$/.test(raw) && MEASURE.test(text.slice(numStart + raw.length))) {
+    if (raw.length > 1 && /[一两]$/.test(raw) && MEASURE.test(ahead(numStart + raw.length))) {
       raw = raw.slice(0, -1);
       SPAN.lastIndex = numStart + raw.length;
     }
@@ -365,7 +381,7 @@ export function scanNumbers(text: string): NumberMatch[] {
     }
     raw = raw.trimEnd();
     const numEnd = numStart + raw.length;
-    const after = text.slice(numEnd);
+    const after = ahead(numEnd);
     if (raw === '十' && after.startsWith('分')) continue;
 
     let start = numStart;
@@ -399,7 +415,7 @@ export function scanNumbers(text: string): NumberMatch[] {
         currency = true;
         start -= lead[0].length;
       }
-      let rest = text.slice(end);
+      let rest = ahead(end);
       for (const a of APPROX) {
         if (rest.startsWith(a)) {
           approx = true;

@@ -1,4 +1,5 @@
 import type { Slots } from '../slot-schema.js';
+import { tick } from '../work.js';
 
 /**
  * Who the person is: gender, job category (for women's retirement age), employment, hukou and
@@ -79,6 +80,7 @@ function affirmed(text: string, pattern: RegExp): RegExpExecArray | undefined {
   const re = GLOBAL.get(pattern)!;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
+    tick();
     if (!NEGATION.test(text.slice(Math.max(0, m.index - 3), m.index))) return m;
   }
   return undefined;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { normalize } from '../normalize.js';
 import type { Region, Slots } from '../slot-schema.js';
+import { MAX_MATCHES, tick } from '../work.js';
 
 /**
  * The region gazetteer: every province, prefecture-level city and county-level division of the
@@ -284,6 +285,7 @@ function oneChain(places: Place[]): Place | undefined {
 /** Which place a name means, or undefined when it could be several. */
 function resolve(entries: Entry[], context: readonly Place[]): Place | undefined {
   let places = entries.map((e) => e.place);
+  tick(places.length * (1 + context.length));
   if (context.length > 0) {
     const inside = places.filter((p) => context.some((c) => within(p, c) || within(c, p)));
     if (inside.length > 0) places = inside;
@@ -313,13 +315,15 @@ interface Hit {
 function scan(text: string): Hit[] {
   const hits: Hit[] = [];
   let i = 0;
-  while (i < text.length - 1) {
+  while (i < text.length - 1 && hits.length < MAX_MATCHES) {
+    tick();
     if (!PREFIXES.has(text.slice(i, i + 2))) {
       i++;
       continue;
     }
     let found: Hit | undefined;
     for (let len = Math.min(MAX_LEN, text.length - i); len >= 2; len--) {
+      tick();
       const entries = INDEX.get(text.slice(i, i + len));
       if (!entries) continue;
       // a name must stand on its own: 明白城乡 is not 白城, 平安区别 not 平安区
