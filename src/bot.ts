@@ -98,7 +98,15 @@ export function createBot(options: BotOptions): Bot {
         { channel: input.channel, intent: result.intent.name, action: result.action.kind },
         'turn',
       );
-      return { replies: result.replies, intent: result.intent, slots: result.slots };
+      const { action } = result;
+      const asking =
+        action.kind === 'ask' ? action.slot : action.kind === 'clarify' ? 'topic' : undefined;
+      return {
+        replies: result.replies,
+        intent: result.intent,
+        slots: result.slots,
+        ...(asking ? { asking } : {}),
+      };
     } catch (err) {
       if (err instanceof RateLimitedError) throw err;
       if (err instanceof StoreUnavailableError) {

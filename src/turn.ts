@@ -1,5 +1,5 @@
 import type { IntentName } from './nlu/intent-names.js';
-import type { Slots } from './nlu/slot-schema.js';
+import type { SlotName, Slots } from './nlu/slot-schema.js';
 
 /** The channels a turn can come from. */
 export type Channel = 'http' | 'web' | 'cli' | 'telegram' | 'wechat';
@@ -24,6 +24,11 @@ export interface TurnResult {
   intent: { name: IntentName; confidence: number };
   /** The conversation's merged slots after this turn. */
   slots: Slots;
+  /**
+   * What the reply asks the person for: a slot name, or "topic" when it asks which of two
+   * questions they mean. Absent when the reply answers.
+   */
+  asking?: SlotName | 'topic';
   /** True when this messageId was already answered and nothing was done. */
   duplicate?: boolean;
 }

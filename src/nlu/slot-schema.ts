@@ -47,6 +47,7 @@ export const SlotsSchema = z
     medicalCost: DecimalString,
     hospitalLevel: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     retirementAge: z.number().int().min(40).max(75),
+    retirementYear: z.number().int().min(1950).max(2100),
   })
   .partial();
 export type Slots = z.infer<typeof SlotsSchema>;

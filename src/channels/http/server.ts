@@ -118,7 +118,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const body = ParseBody.safeParse(req.body);
     if (!body.success)
       return sendError(reply, 400, 'invalid_request', describeZodError(body.error));
-    return bot.parse(body.data.text);
+    const { text, intent, ranking, slots, scheme } = bot.parse(body.data.text);
+    return { text, intent, ranking, slots, ...(scheme ? { scheme } : {}) };
   });
 
   app.post('/v1/messages', async (req, reply) => {
@@ -137,7 +138,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       return sendError(reply, 400, 'invalid_request', describeZodError(body.error));
     try {
       const result = await bot.handleTurn({ channel: 'http', ...body.data });
-      return { replies: result.replies, intent: result.intent, slots: result.slots };
+      const { replies, intent, slots, asking } = result;
+      return { replies, intent, slots, ...(asking ? { asking } : {}) };
     } catch (err) {
       if (err instanceof RateLimitedError) {
         reply.header('Retry-After', String(err.retryAfterSeconds));

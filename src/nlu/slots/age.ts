@@ -39,6 +39,25 @@ const RETIRE_PATTERNS: readonly RegExp[] = [
   re(String.raw`(?:延迟|推迟|延长)(?:退休)?(?:到|至)${N}(?:周岁|岁)?`),
 ];
 
+/** 2030年退休, 打算2035年退: the year the person retires (never a policy or birth year). */
+const RETIRE_YEAR: readonly RegExp[] = [
+  re(
+    String.raw`(?<![\d])${Y4}年(?:底|初|中|左右)?(?:就|才|能|可以|可|要|该|正式|准备|打算|的时候|时)?(?:退休|退)(?!费|保|钱|款|税|货|回|还)`,
+  ),
+  re(String.raw`(?:退休(?:时间|年份)?(?:是|在|于|为)|(?:打算|准备|计划)在?)${Y4}年(?:退休|退)?`),
+];
+
+function retirementYear(text: string, claims: Claims): number | undefined {
+  for (const pattern of RETIRE_YEAR) {
+    for (const m of matches(pattern, text)) {
+      const y = yearOf(m.groups!.y!);
+      claims.take(span(m));
+      return y !== undefined && y >= 1950 && y <= 2100 ? y : undefined;
+    }
+  }
+  return undefined;
+}
+
 interface BirthPattern {
   re: RegExp;
   /** Said without 出生/生: only a year long enough ago is a birth year (2025年的 is not). */
@@ -390,6 +409,8 @@ export function extractAge(text: string, now: Date = new Date()): Partial<Slots>
   const claims = new Claims();
   const retire = retirementAge(text, claims);
   if (retire !== undefined) out.retirementAge = retire;
+  const retireYear = retirementYear(text, claims);
+  if (retireYear !== undefined) out.retirementYear = retireYear;
   const b = birth(text, now, claims);
   if (b.birthYear !== undefined) out.birthYear = b.birthYear;
   if (b.birthMonth !== undefined) out.birthMonth = b.birthMonth;
