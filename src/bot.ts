@@ -7,7 +7,16 @@ import type { Metrics } from './metrics.js';
 import type { ParseResult, Understanding } from './nlu/parse.js';
 import { maskPersonalData } from './logger.js';
 import { StoreUnavailableError, type ConversationKey, type Store } from './store/store.js';
-import type { TurnInput, TurnResult } from './turn.js';
+import type { Reply, TurnInput, TurnResult } from './turn.js';
+import type { SlotName } from './nlu/slot-schema.js';
+import { createHash } from 'node:crypto';
+
+/** A short fingerprint of the replies, kept to notice a reply about to repeat itself. */
+function fingerprint(replies: readonly Reply[]): string {
+  const hash = createHash('sha256');
+  for (const r of replies) hash.update(r.text).update('\u0000');
+  return hash.digest('base64').slice(0, 16);
+}
 
 /** A redelivered message id is ignored for this long (platforms redeliver within a day). */
 const DEDUPE_SECONDS = 24 * 60 * 60;
@@ -67,10 +76,15 @@ export function createBot(options: BotOptions): Bot {
         (current) => {
           const at = now();
           const state = current ?? emptyState(at);
-          const decision = decide(state, parsed, rules);
-          const replies = answerer.answer(decision.action, at);
+          const decision = decide(state, parsed, rules, at);
+          let replies = answerer.answer(decision.action, at);
+          // never the same reply twice in a row to a new message: say what was understood
+          if (state.lastReply !== undefined && fingerprint(replies) === state.lastReply) {
+            replies = answerer.rephrase(decision.action, replies, Object.keys(parsed.slots) as SlotName[]);
+          }
           const next: ConversationState = {
             ...decision.state,
+            lastReply: fingerprint(replies),
             version: state.version + 1,
             updatedAt: at.toISOString(),
           };

@@ -3,6 +3,7 @@ import { createCalculators } from './answers/calculators.js';
 import { loadSlotLabels } from './answers/describe-slots.js';
 import { loadChatTexts, loadKnowledge } from './answers/texts.js';
 import { createBot, type Bot } from './bot.js';
+import { createRequirements } from './answers/requirements.js';
 import { buildRules } from './dialogue/rules.js';
 import { ConversationStateSchema, type ConversationState } from './dialogue/state.js';
 import type { Logger } from './logger.js';
@@ -37,12 +38,13 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const intents = loadIntents();
   const understanding = createUnderstanding({ intents, lexicon: loadLexicon() });
-  const rules = buildRules(intents);
+  const policies = loadPolicies();
+  const rules = buildRules(intents, createRequirements(policies));
   const answerer = createAnswerer({
     chat: loadChatTexts(),
     knowledge: loadKnowledge(),
     labels: loadSlotLabels(),
-    calculators: createCalculators(loadPolicies()),
+    calculators: createCalculators(policies),
   });
   const store = createStore({
     redisUrl: options.redisUrl,

@@ -1,8 +1,10 @@
+import { Decimal } from 'decimal.js';
 import type { Action } from '../dialogue/action.js';
 import type { IntentName } from '../nlu/intent-names.js';
 import type { Scheme } from '../nlu/scheme.js';
 import { slotsMatch, type SlotName, type Slots } from '../nlu/slot-schema.js';
 import type { Reply } from '../turn.js';
+import { formatMoney } from '../calc/money.js';
 import { describeSlots, regionName, type SlotLabels } from './describe-slots.js';
 import { fill } from './template.js';
 import type { ChatTexts, Knowledge } from './texts.js';
@@ -13,6 +15,14 @@ export type Bureau = 'medical' | 'pension' | 'both';
 export interface CalcReply {
   text: string;
   bureau: Bureau;
+  /** What the person themselves pays, when the answer worked it out (for a multi-part total). */
+  own?: { monthly: Decimal; yearly: Decimal; note?: string };
+}
+
+/** Where a contribution answer leaves what the person themselves pays. */
+export interface OwnCost {
+  value?: { monthly: Decimal; yearly: Decimal };
+  note?: string;
 }
 
 export interface CalcContext {
@@ -28,6 +38,11 @@ export type CalcAnswer = (ctx: CalcContext) => CalcReply;
 
 export interface Answerer {
   answer(action: Action, now: Date): Reply[];
+  /**
+   * The replies again, said differently: for a turn whose reply would repeat the one before
+   * word for word although the person said something new. It says what was understood.
+   */
+  rephrase(action: Action, replies: Reply[], changed: readonly SlotName[]): Reply[];
 }
 
 export interface AnswererOptions {
@@ -35,6 +50,11 @@ export interface AnswererOptions {
   knowledge: ReadonlyMap<IntentName, Knowledge>;
   labels: SlotLabels;
   calculators: Partial<Record<IntentName, CalcAnswer>>;
+}
+
+function withoutRegion(slots: Slots): Slots {
+  const { region: _r, ...rest } = slots;
+  return rest;
 }
 
 /** Turns the dialogue's decision into reply text and buttons (pure: data in, words out). */
@@ -81,7 +101,64 @@ export function createAnswerer(options: AnswererOptions): Answerer {
     );
   }
 
+  /** A topic's answer, with the parts of a multi-part question and a line on whose it is. */
+  function answerQuestion(action: Extract<Action, { kind: 'answer' }>, now: Date): Reply {
+    // 按全国标准: the national figures, whatever place the person named before
+    const slots: Slots = action.national ? withoutRegion(action.slots) : action.slots;
+    const parts = [action.intent, ...(action.also ?? [])];
+    const calcs = parts.map((intent) => {
+      const calc = calculators[intent];
+      return calc
+        ? calc({ slots, defaulted: action.defaulted, now, ...(action.scheme ? { scheme: action.scheme } : {}) })
+        : undefined;
+    });
+    const lead: string[] = [];
+    if (action.subject) lead.push(fill(chat.for_person, { person: action.subject }));
+    if (action.national) lead.push(chat.national_standard);
+    if (action.changed?.length) {
+      const facts = describeSlots(action.slots, labels, action.changed);
+      if (facts) lead.push(fill(chat.changed, { facts }));
+    }
+    const own = calcs[0]?.own;
+    if (action.period === 'year' && parts.length === 1 && own) {
+      lead.push(fill(chat.period_year, { yearly: formatMoney(own.yearly), monthly: formatMoney(own.monthly) }));
+    }
+    if (parts.length > 1 && calcs.every((c) => c?.own)) {
+      const total = calcs.reduce((sum, c) => sum.plus(c!.own!.monthly), new Decimal(0));
+      const yearly = calcs.reduce((sum, c) => sum.plus(c!.own!.yearly), new Decimal(0));
+      const notes = calcs.map((c) => c!.own!.note).filter(Boolean).join('，');
+      lead.push(
+        fill(chat.parts_total, {
+          parts: calcs.map((c, i) => `${chat.titles_short[parts[i]!] ?? parts[i]}${formatMoney(c!.own!.monthly)}元`).join(' + '),
+          monthly: formatMoney(total),
+          yearly: formatMoney(yearly),
+          notes: notes ? `（${notes}）` : '',
+        }),
+      );
+    }
+    const bodies = parts.map((intent, i) => {
+      const c = calcs[i];
+      if (c) return `${c.text}\n${closing(c.bureau, slots, true)}`;
+      return answerTopic(intent, slots, action.defaulted, now, action.scheme).text;
+    });
+    const text = [...lead, ...bodies].join('\n');
+    return withNext(action.intent, text);
+  }
+
+  function rephrase(action: Action, replies: Reply[], changed: readonly SlotName[]): Reply[] {
+    const [first, ...rest] = replies;
+    if (!first) return replies;
+    const lead =
+      action.kind === 'ask'
+        ? chat.asked_again
+        : 'slots' in action && changed.length
+          ? fill(chat.repeated, { facts: describeSlots(action.slots, labels, changed) ?? '' })
+          : chat.repeated_plain;
+    return [{ ...first, text: `${lead}\n${first.text}` }, ...rest];
+  }
+
   return {
+    rephrase,
     answer(action: Action, now: Date): Reply[] {
       switch (action.kind) {
         case 'reset':
@@ -93,8 +170,10 @@ export function createAnswerer(options: AnswererOptions): Answerer {
         }
         case 'clarify':
           return [{ text: chat.clarify, buttons: titles(action.options) }];
-        case 'ask':
-          return [{ text: action.question, buttons: action.buttons }];
+        case 'ask': {
+          const text = action.subject ? `关于${action.subject}：${action.question}` : action.question;
+          return [{ text, buttons: action.buttons }];
+        }
         case 'answer': {
           const { intent } = action;
           if (
@@ -106,7 +185,7 @@ export function createAnswerer(options: AnswererOptions): Answerer {
             const next = titles(chat.next[intent] ?? []);
             return [next.length ? { text: chat[intent], buttons: next } : { text: chat[intent] }];
           }
-          return [answerTopic(intent, action.slots, action.defaulted, now, action.scheme)];
+          return [answerQuestion(action, now)];
         }
       }
     },

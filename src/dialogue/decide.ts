@@ -1,15 +1,16 @@
 import type { Ranked } from '../nlu/classifier.js';
 import type { IntentName } from '../nlu/intent-names.js';
-import type { ParseResult } from '../nlu/parse.js';
 import { normalize } from '../nlu/normalize.js';
-import { namesOnlyScheme, type Scheme } from '../nlu/scheme.js';
+import type { ParseResult } from '../nlu/parse.js';
+import type { Scheme } from '../nlu/scheme.js';
 import type { SlotName, Slots } from '../nlu/slot-schema.js';
+import { readSlotValues } from '../nlu/slot-value.js';
 import type { Action } from './action.js';
-import { askApplies, type DialogueRules } from './rules.js';
+import { interpret, isFollowUp, isTopic } from './interpret.js';
+import { aboutPerson } from './people.js';
+import { nextStep } from './requirements.js';
+import type { DialogueRules } from './rules.js';
 import type { ConversationState } from './state.js';
-
-/** Intents that are not questions about insurance: they never become the topic. */
-const CHAT_INTENTS = new Set<IntentName>(['greet', 'help', 'thanks_bye', 'out_of_scope']);
 
 /** Facts about the person, kept when the topic changes; other slots belong to one question. */
 export const PERSON_SLOTS: readonly SlotName[] = [
@@ -25,6 +26,7 @@ export const PERSON_SLOTS: readonly SlotName[] = [
   'specialGroup',
   'contributionYears',
   'accountBalance',
+  'retirementYear',
 ];
 
 /** Two intents closer than this are a near tie, worth a clarifying question. */
@@ -33,11 +35,6 @@ export const TIE_MARGIN = 0.12;
 export const TIE_CEILING = 0.6;
 /** The bot asks for one slot at most this many times in a row. */
 const MAX_ASKS = 2;
-
-const FOLLOW_UP = /^(那|那么|那要是|要是|如果是)|呢[?？]?$/;
-
-/** A short "那养老呢" kind of message: the same question again, about something else. */
-const isFollowUp = (text: string) => text.length <= 12 && FOLLOW_UP.test(text);
 
 export interface Decision {
   state: ConversationState;
@@ -52,38 +49,57 @@ function pick(slots: Slots, names: readonly SlotName[]): Slots {
   return out as Slots;
 }
 
-function isTopic(name: IntentName): boolean {
-  return !CHAT_INTENTS.has(name) && name !== 'reset' && name !== 'inform';
+/**
+ * The slots this message gives: what the extractors read, plus a bare value ("8000", "75年的")
+ * read as the slot the bot is waiting on, or as the slot an unnamed correction changes.
+ */
+function slotsGiven(state: ConversationState, parsed: ParseResult, now: Date): Slots {
+  if (parsed.cues?.otherDomain) return {};
+  const given: Slots = { ...parsed.slots };
+  const target = parsed.cues?.correction
+    ? (state.lastSlot as SlotName | undefined)
+    : (state.pending?.slot as SlotName | undefined);
+  if (target && given[target] === undefined) {
+    const read = readSlotValues(target, normalize(parsed.text), now);
+    for (const [k, v] of Object.entries(read)) {
+      if (given[k as SlotName] === undefined) (given as Record<string, unknown>)[k] = v;
+    }
+  }
+  return given;
 }
 
-/** Which intent the person means, given what the conversation was about. */
-function interpret(
-  state: ConversationState,
-  parsed: ParseResult,
-  rules: DialogueRules,
-): IntentName {
-  const name = parsed.intent.name;
-  const text = parsed.text.trim();
-  const hasSlots = Object.keys(parsed.slots).length > 0;
-  if (state.topic && isFollowUp(text)) {
-    const counterpart = rules.get(state.topic)?.counterpart;
-    const top = parsed.ranking.slice(0, 3).map((r) => r.name);
-    if (counterpart && top.includes(counterpart) && name !== state.topic) return counterpart;
-    if (name === 'inform' || name === 'out_of_scope') return state.topic;
+/** The known facts with this message's merged in; an age given anew drops a birth year it contradicts. */
+function merge(known: Slots, given: Slots, now: Date): Slots {
+  const slots: Slots = { ...known, ...given };
+  if (given.age !== undefined && given.birthYear === undefined && slots.birthYear !== undefined) {
+    if (Math.abs(now.getFullYear() - slots.birthYear - given.age) > 1) {
+      delete slots.birthYear;
+      delete slots.birthMonth;
+    }
   }
-  // "居民医保" in answer to "职工医保还是居民医保？": an answer, not a new question.
-  if (state.pending && parsed.scheme && namesOnlyScheme(normalize(text))) {
-    const { intent, slot } = state.pending;
-    const ask = rules.get(intent)?.asks.find((a) => a.slot === slot);
-    if (ask?.unlessScheme?.includes(parsed.scheme)) return intent;
-  }
-  if (name === 'inform' || (name === 'out_of_scope' && hasSlots)) {
-    if (state.pending) return state.pending.intent;
-    if (state.topic) return state.topic;
-    return 'inform';
-  }
-  if (name === 'out_of_scope' && state.pending) return state.pending.intent;
-  return name;
+  return slots;
+}
+
+/** Slots a bare figure can correct ("不对，是8000"), most likely first. */
+const FIGURES: readonly SlotName[] = [
+  'monthlyIncome',
+  'contributionBase',
+  'averageWage',
+  'accountBalance',
+  'medicalCost',
+  'contributionYears',
+  'contributionIndex',
+  'retirementAge',
+  'retirementYear',
+  'birthYear',
+  'age',
+];
+
+/** The slot a correction without a name would change next: the figure given, else asked. */
+function lastSlotOf(given: Slots, pending: SlotName | undefined): SlotName | undefined {
+  if (pending && given[pending] !== undefined) return pending;
+  const figure = FIGURES.find((n) => given[n] !== undefined);
+  return figure ?? (Object.keys(given) as SlotName[]).pop();
 }
 
 /**
@@ -91,10 +107,12 @@ function interpret(
  * new state and what to do (answer, ask for one missing slot, clarify, note, reset).
  */
 export function decide(
-  state: ConversationState,
+  remembered: ConversationState,
   parsed: ParseResult,
   rules: DialogueRules,
+  now: Date = new Date(),
 ): Decision {
+  const cues = parsed.cues ?? {};
   const ranked = (name: IntentName): Ranked<IntentName> =>
     name === parsed.intent.name
       ? parsed.intent
@@ -103,94 +121,179 @@ export function decide(
           confidence: parsed.intent.confidence,
         });
 
-  if (parsed.intent.name === 'reset') {
+  if (parsed.intent.name === 'reset' && !cues.correction) {
     return {
-      state: { version: state.version, slots: {}, defaulted: [], updatedAt: state.updatedAt },
+      state: { version: remembered.version, slots: {}, defaulted: [], updatedAt: remembered.updatedAt },
       action: { kind: 'reset' },
       intent: parsed.intent,
     };
   }
 
-  const intent = interpret(state, parsed, rules);
+  const state = aboutPerson(remembered, cues.person);
+  const switched = state !== remembered;
+  const given = slotsGiven(remembered, parsed, now);
+  const interpretation = interpret(remembered, parsed, rules, given, switched);
+  const { edit } = interpretation;
+  let intent = interpretation.intent;
+  const changed = Object.keys(given) as SlotName[];
 
-  // A near tie is worth a question only when the context did not settle it.
+  // A near tie is worth a question only when the context did not settle it: not for an edit,
+  // not when the message states facts; when one of the two is the topic already, it is that.
   const [first, second] = parsed.ranking;
-  if (
-    intent === parsed.intent.name &&
-    first &&
-    second &&
+  const context = remembered.pending?.intent ?? remembered.topic;
+  const tie =
+    first !== undefined &&
+    second !== undefined &&
     parsed.intent.name === first.name &&
     isTopic(first.name) &&
     isTopic(second.name) &&
     first.confidence < TIE_CEILING &&
-    first.confidence - second.confidence < TIE_MARGIN
-  ) {
-    return {
-      state: { ...state, slots: { ...state.slots, ...parsed.slots } },
-      action: { kind: 'clarify', options: [first.name, second.name] },
-      intent: parsed.intent,
-    };
+    first.confidence - second.confidence < TIE_MARGIN;
+  if (tie && !edit && intent === parsed.intent.name) {
+    if (context !== undefined && (first.name === context || second.name === context)) {
+      intent = context;
+    } else if (changed.length === 0) {
+      return {
+        state: { ...state, slots: merge(state.slots, given, now) },
+        action: { kind: 'clarify', options: [first.name, second.name] },
+        intent: parsed.intent,
+      };
+    }
   }
-  const given = Object.keys(parsed.slots) as SlotName[];
 
   if (!isTopic(intent)) {
-    const slots = { ...state.slots, ...parsed.slots };
+    const slots = merge(state.slots, given, now);
+    const next = { ...state, slots, lastSlot: lastSlotOf(given, undefined) ?? state.lastSlot };
     const action: Action =
       intent === 'inform'
-        ? { kind: 'noted', slots, changed: given }
+        ? { kind: 'noted', slots, changed }
         : { kind: 'answer', intent, slots, defaulted: [] };
-    return { state: { ...state, slots }, action, intent: ranked(intent) };
+    return { state: next, action, intent: ranked(intent) };
   }
 
-  const sameTopic = intent === state.topic || intent === state.pending?.intent;
-  const kept = sameTopic ? state.slots : pick(state.slots, PERSON_SLOTS);
-  // The insurance named goes with its question, and with a follow-up on the other insurance
-  // ("居民医保多少钱" then "那养老呢"); a new question starts without it.
-  const followsUp =
-    state.topic !== undefined &&
-    rules.get(state.topic)?.counterpart === intent &&
-    isFollowUp(parsed.text.trim());
-  const scheme = parsed.scheme ?? (sameTopic || followsUp ? state.scheme : undefined);
-  const slots: Slots = { ...kept, ...parsed.slots };
-  const defaulted = (sameTopic ? state.defaulted : []).filter(
-    (s) => !given.includes(s as SlotName),
-  ) as SlotName[];
+  const topic = state.pending?.intent ?? state.topic;
+  const sameTopic = intent === topic || edit;
+  // "那2040年呢" after a question about retiring in 2032: the year is the retirement year
+  if (edit && given.year !== undefined && state.slots.retirementYear !== undefined && given.retirementYear === undefined) {
+    given.retirementYear = given.year;
+    delete given.year;
+  }
+  const slots = merge(sameTopic ? state.slots : pick(state.slots, PERSON_SLOTS), given, now);
+  const scheme = parsed.scheme ?? (sameTopic || followsCounterpart(state, parsed, intent, rules) ? state.scheme : undefined);
+  const national = cues.national || (sameTopic && state.national) || undefined;
+  const period = cues.period ?? (sameTopic ? state.period : undefined);
+  const also =
+    cues.bothContributions && (intent === 'medical_contribution' || intent === 'pension_contribution')
+      ? [intent === 'medical_contribution' ? 'pension_contribution' : 'medical_contribution']
+      : sameTopic
+        ? (state.alsoTopics ?? [])
+        : [];
+  const topics: IntentName[] = [intent, ...(also as IntentName[])];
 
-  // An answer to our question that gives nothing we can use: take the default, or go on.
-  const pending = sameTopic ? state.pending : undefined;
-  const unanswered = pending && slots[pending.slot as SlotName] === undefined;
-  const asks = rules.get(intent)?.asks ?? [];
-  for (const ask of asks) {
-    if (slots[ask.slot] !== undefined || defaulted.includes(ask.slot)) continue;
-    if (!askApplies(ask, slots, scheme)) continue;
-    const askedBefore = unanswered && pending.slot === ask.slot;
-    const gaveUp = askedBefore && (pending.asks >= MAX_ASKS || given.length === 0);
+  // Slots the bot stopped asking for; an answer to our question that gives nothing usable
+  // takes the default, or lets the dialogue go on without it.
+  const dropped = (sameTopic ? state.defaulted : []).filter(
+    (s) => !changed.includes(s as SlotName),
+  ) as SlotName[];
+  const pending = sameTopic && !switched ? state.pending : undefined;
+  if (pending && slots[pending.slot as SlotName] === undefined) {
+    const gaveUp = pending.asks >= MAX_ASKS || changed.length === 0;
     if (gaveUp) {
-      if (ask.default !== undefined) (slots as Record<string, unknown>)[ask.slot] = ask.default;
-      defaulted.push(ask.slot);
-      continue;
+      const slot = pending.slot as SlotName;
+      const fallback = rules.get(pending.intent)?.requirements?.defaults?.[slot];
+      if (fallback !== undefined) (slots as Record<string, unknown>)[slot] = fallback;
+      if (!dropped.includes(slot)) dropped.push(slot);
     }
+  }
+  if (national && !dropped.includes('region')) dropped.push('region');
+
+  const base: ConversationState = withTopic(state, {
+    slots,
+    defaulted: dropped,
+    topic: intent,
+    alsoTopics: also as IntentName[],
+    scheme,
+    national,
+    period,
+  });
+  for (const t of topics) {
+    const requirements = rules.get(t)?.requirements;
+    if (!requirements) continue;
+    const step = nextStep(requirements, { slots, ...(scheme ? { scheme } : {}) }, dropped);
+    if (step.kind !== 'ask') continue;
+    const question = rules.get(t)?.questions[step.slot];
+    if (!question) continue;
+    const again = pending?.slot === step.slot && pending.intent === t;
     return {
       state: {
-        ...withScheme(state, scheme),
-        slots,
-        defaulted,
-        topic: intent,
-        pending: { intent, slot: ask.slot, asks: askedBefore ? pending.asks + 1 : 1 },
+        ...base,
+        pending: { intent: t, slot: step.slot, asks: again ? pending.asks + 1 : 1 },
+        lastSlot: step.slot,
       },
-      action: { kind: 'ask', intent, slot: ask.slot, question: ask.question, buttons: ask.buttons },
+      action: {
+        kind: 'ask',
+        intent: t,
+        slot: step.slot,
+        question: question.text,
+        buttons: question.buttons,
+        ...(state.subject ? { subject: state.subject.label } : {}),
+      },
       intent: ranked(intent),
     };
   }
   return {
-    state: { ...withScheme(state, scheme), slots, defaulted, topic: intent, pending: undefined },
-    action: { kind: 'answer', intent, slots, defaulted, ...(scheme ? { scheme } : {}) },
+    state: { ...base, pending: undefined, lastSlot: lastSlotOf(given, pending?.slot as SlotName) ?? state.lastSlot },
+    action: {
+      kind: 'answer',
+      intent,
+      slots,
+      defaulted: dropped,
+      ...(scheme ? { scheme } : {}),
+      ...(also.length ? { also: also as IntentName[] } : {}),
+      ...(national ? { national: true } : {}),
+      ...(period ? { period } : {}),
+      ...(state.subject ? { subject: state.subject.label } : {}),
+      ...(edit && changed.length ? { changed } : {}),
+    },
     intent: ranked(intent),
   };
 }
 
-/** The state with `scheme` as the topic's insurance (none: the key is left out). */
-function withScheme(state: ConversationState, scheme: Scheme | undefined): ConversationState {
-  const { scheme: _old, ...rest } = state;
-  return scheme ? { ...rest, scheme } : rest;
+/** "居民医保多少钱" then "那养老呢": the insurance named goes with the follow-up too. */
+function followsCounterpart(
+  state: ConversationState,
+  parsed: ParseResult,
+  intent: IntentName,
+  rules: DialogueRules,
+): boolean {
+  return (
+    state.topic !== undefined &&
+    rules.get(state.topic)?.counterpart === intent &&
+    isFollowUp(parsed.text.trim())
+  );
+}
+
+interface TopicFields {
+  slots: Slots;
+  defaulted: SlotName[];
+  topic: IntentName;
+  alsoTopics: IntentName[];
+  scheme: Scheme | undefined;
+  national: boolean | undefined;
+  period: 'month' | 'year' | undefined;
+}
+
+/** The state with the topic's fields set (absent ones left out of the stored JSON). */
+function withTopic(state: ConversationState, f: TopicFields): ConversationState {
+  const { scheme: _s, national: _n, period: _p, alsoTopics: _a, ...rest } = state;
+  return {
+    ...rest,
+    slots: f.slots,
+    defaulted: f.defaulted,
+    topic: f.topic,
+    ...(f.alsoTopics.length ? { alsoTopics: f.alsoTopics } : {}),
+    ...(f.scheme ? { scheme: f.scheme } : {}),
+    ...(f.national ? { national: true } : {}),
+    ...(f.period ? { period: f.period } : {}),
+  };
 }

@@ -1,50 +1,47 @@
 import { z } from 'zod';
 import { INTENT_NAMES, type IntentName } from '../nlu/intent-names.js';
-import { SCHEMES, type Scheme } from '../nlu/scheme.js';
-import {
-  SLOT_NAMES,
-  SlotsSchema,
-  slotsMatch,
-  type SlotName,
-  type Slots,
-} from '../nlu/slot-schema.js';
+import { SLOT_NAMES, type SlotName } from '../nlu/slot-schema.js';
+import type { Requirements } from './requirements.js';
 
 const SlotNameSchema = z.enum(SLOT_NAMES as [SlotName, ...SlotName[]]);
 
-/** One slot an intent asks for when it is missing. */
-export const AskSchema = z
+/** How the bot asks for one slot (Rasa's utter_ask_<slot>): the wording, and example answers. */
+export const QuestionSchema = z
   .object({
-    slot: SlotNameSchema,
-    question: z.string().min(1),
+    text: z.string().min(1),
     /** Example answers, shown as buttons; each must be understood as a value of the slot. */
     buttons: z.array(z.string().min(1)).min(1).max(6),
-    /** Taken (and said in the answer) when the person cannot say; absent: go on without it. */
-    default: z.unknown().optional(),
-    /** Ask only when these slots hold one of these values. */
-    when: z.partialRecord(SlotNameSchema, z.array(z.unknown()).min(1)).optional(),
-    /** Not asked when the question names one of these insurances (居民医保 needs no job). */
-    unlessScheme: z.array(z.enum(SCHEMES)).min(1).optional(),
   })
   .strict();
-export type Ask = z.infer<typeof AskSchema>;
+export type Question = z.infer<typeof QuestionSchema>;
 
-/** The `dialogue` block of an intent file. */
+/** The `dialogue` block of an intent file: only wording; what to ask comes from the answer. */
 export const DialogueBlockSchema = z
   .object({
-    asks: z.array(AskSchema).default([]),
+    questions: z.partialRecord(SlotNameSchema, QuestionSchema).default({}),
     /** The same question about the other insurance ("那养老呢" after a medical question). */
     counterpart: z.enum(INTENT_NAMES).optional(),
   })
   .strict();
 export type DialogueBlock = z.infer<typeof DialogueBlockSchema>;
 
-export type DialogueRules = ReadonlyMap<IntentName, DialogueBlock>;
+/** One intent's dialogue: its questions, its counterpart, and what its answer needs. */
+export interface IntentRules extends DialogueBlock {
+  requirements?: Requirements;
+}
 
-/** Builds the rules from the intent files, checking each default against the slot schema. */
+export type DialogueRules = ReadonlyMap<IntentName, IntentRules>;
+
+/**
+ * Builds the rules from the intent files and the answers' requirements. Fails (naming the file)
+ * when an answer may ask for a slot its intent file has no question for, or when a default is
+ * not a valid value of its slot.
+ */
 export function buildRules(
   intents: readonly { name: IntentName; dialogue?: unknown }[],
+  requirements: Partial<Record<IntentName, Requirements>> = {},
 ): DialogueRules {
-  const rules = new Map<IntentName, DialogueBlock>();
+  const rules = new Map<IntentName, IntentRules>();
   for (const intent of intents) {
     const parsed = DialogueBlockSchema.safeParse(intent.dialogue ?? {});
     if (!parsed.success) {
@@ -53,22 +50,15 @@ export function buildRules(
         `intents/${intent.name}.yaml: dialogue.${issue?.path.join('.')}: ${issue?.message}`,
       );
     }
-    for (const ask of parsed.data.asks) {
-      if (ask.default === undefined) continue;
-      const check = SlotsSchema.safeParse({ [ask.slot]: ask.default });
-      if (!check.success) {
+    const needs = requirements[intent.name];
+    for (const slot of needs?.asks ?? []) {
+      if (!parsed.data.questions[slot]) {
         throw new Error(
-          `intents/${intent.name}.yaml: dialogue.asks.${ask.slot}.default: not a valid ${ask.slot}`,
+          `intents/${intent.name}.yaml: dialogue.questions.${slot}: missing (the answer may ask for ${slot})`,
         );
       }
     }
-    rules.set(intent.name, parsed.data);
+    rules.set(intent.name, needs ? { ...parsed.data, requirements: needs } : parsed.data);
   }
   return rules;
-}
-
-/** True when the ask applies to a person with these slots, asking about `scheme`. */
-export function askApplies(ask: Ask, slots: Slots, scheme?: Scheme): boolean {
-  if (scheme && ask.unlessScheme?.includes(scheme)) return false;
-  return !ask.when || slotsMatch(ask.when, slots);
 }

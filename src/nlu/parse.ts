@@ -6,6 +6,15 @@ import type { IntentName } from './intent-names.js';
 import type { IntentFile } from './intents.js';
 import type { Lexicon } from './lexicon.js';
 import { normalize } from './normalize.js';
+import { loadKinship, personNamed, type Kinship, type PersonRef } from './person-ref.js';
+import {
+  isCorrection,
+  withoutDenied,
+  namesBothContributions,
+  nationalAsked,
+  periodNamed,
+  type Period,
+} from './question-edits.js';
 import { schemeNamed, type Scheme } from './scheme.js';
 import type { Slots } from './slot-schema.js';
 import { extractSlots, slotsDateKey } from './slots/index.js';
@@ -18,6 +27,25 @@ export interface ParseResult {
   slots: Slots;
   /** The insurance the text names, when it names one (not a contract slot; see scheme.ts). */
   scheme?: Scheme;
+  /**
+   * How the message bears on the conversation (not contract fields; the dialogue reads them):
+   * whom it is about, whether it corrects, the period and standard asked for, whether it names
+   * a topic of ours or another domain, and whether it asks for both insurances' costs.
+   */
+  cues?: MessageCues;
+}
+
+export interface MessageCues {
+  person?: PersonRef;
+  correction?: true;
+  period?: Period;
+  national?: true;
+  /** It names a topic of ours (医保, 养老, 退休, 报销...), not only facts. */
+  namesTopic?: true;
+  /** It names another domain (a hospital to pick, car insurance...) and nothing of ours. */
+  otherDomain?: true;
+  /** 医保和养老一共交多少: both contributions asked at once. */
+  bothContributions?: true;
 }
 
 export interface Understanding {
@@ -36,6 +64,8 @@ export interface UnderstandingOptions {
   cacheSize?: number;
   /** natural's additive smoothing for the Bayes model. */
   smoothing?: number;
+  /** Kinship words (intents/lexicon/kinship.yaml unless given). */
+  kinship?: Kinship;
 }
 
 export const DEFAULT_MIN_CONFIDENCE = 0.3;
@@ -60,6 +90,7 @@ const TRAINING_DATE = new Date('2026-01-01T00:00:00+08:00');
  */
 export function createUnderstanding(options: UnderstandingOptions): Understanding {
   const { lexicon } = options;
+  const kinship = options.kinship ?? loadKinship();
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const rankingSize = options.rankingSize ?? 5;
   const classifier = new IntentClassifier<IntentName>(
@@ -93,14 +124,28 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
 
   function parse(text: string, now: Date): ParseResult {
     const normalised = normalize(text);
-    const result = classify(text, normalised, now);
+    const correction = isCorrection(normalised);
+    // "是男的不是女的": the slots come from what is asserted, not from what is denied
+    const slots = extractSlots(correction ? withoutDenied(normalised) : normalised, now);
+    const person = personNamed(normalised, kinship);
+    if (person?.gender && slots.gender === undefined) slots.gender = person.gender;
+    const textCues = readCues(normalised, lexicon, slots);
+    const result = classify(text, normalised, textCues);
     const scheme = schemeNamed(normalised);
-    return scheme ? { ...result, scheme } : result;
+    const cues: MessageCues = {};
+    if (person) cues.person = person;
+    if (correction) cues.correction = true;
+    const period = periodNamed(normalised);
+    if (period) cues.period = period;
+    if (nationalAsked(normalised)) cues.national = true;
+    if (textCues.concepts.some((c) => lexicon.topics.has(c))) cues.namesTopic = true;
+    if (otherDomain(textCues)) cues.otherDomain = true;
+    if (namesBothContributions(normalised)) cues.bothContributions = true;
+    return { ...result, ...(scheme ? { scheme } : {}), cues };
   }
 
-  function classify(text: string, normalised: string, now: Date): ParseResult {
-    const slots = extractSlots(normalised, now);
-    const cues = readCues(normalised, lexicon, slots);
+  function classify(text: string, normalised: string, cues: TextCues): ParseResult {
+    const { slots } = cues;
     const features = textFeatures(normalised, cues);
     const ranking = classifier.rank(features).slice(0, rankingSize);
     const top = ranking[0];

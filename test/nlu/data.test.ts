@@ -1,3 +1,4 @@
+import type { SlotName } from '../../src/nlu/slot-schema.js';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadChatTexts } from '../../src/answers/texts.js';
@@ -70,8 +71,8 @@ describe('buttons the bot offers', () => {
 
   const rules = buildRules(intents);
   const asks = [...rules].flatMap(([intent, block]) =>
-    block.asks.flatMap((ask) =>
-      ask.buttons.filter((b) => b !== '不知道').map((b) => [intent, ask.slot, b] as const),
+    Object.entries(block.questions).flatMap(([slot, q]) =>
+      q!.buttons.filter((b) => b !== '不知道').map((b) => [intent, slot as SlotName, b] as const),
     ),
   );
   it.each(asks)('%s asks for %s: the button "%s" fills it', (_, slot, button) => {

@@ -5,7 +5,14 @@ import {
   minimumYearsFor,
   type MinimumYearsRow,
 } from '../../calc/index.js';
-import { minimumContributionYears, type Policies, type Resolved } from '../../policies/index.js';
+import type { Decimal } from 'decimal.js';
+import type { Slots } from '../../nlu/slot-schema.js';
+import {
+  minimumContributionYears,
+  type Policies,
+  type Resolved,
+  type RetirementGroup,
+} from '../../policies/index.js';
 import type { CalcContext, CalcReply } from '../answerer.js';
 import { caveats, citeSources } from './common.js';
 import {
@@ -37,6 +44,53 @@ function scheduleLines(schedule: readonly MinimumYearsRow[]): string[] {
   return ['领取职工养老金的最低缴费年限（按退休年份）：', `· ${parts.join('；')}`];
 }
 
+const ALL_GROUPS: readonly RetirementGroup[] = ['male', 'female_worker', 'female_cadre'];
+
+/**
+ * The minimum years when the gender is unknown but does not matter: born so early or so late
+ * that every group (and every birth month, when it is unknown) retires under the same minimum.
+ */
+export function minimumYearsUnknownGender(p: Policies, slots: Slots): Decimal | undefined {
+  const reform = reformRules(p);
+  const schedule = minimumYearsSchedule(p);
+  if (!reform || slots.birthYear === undefined || schedule.length === 0) return undefined;
+  const months = slots.birthMonth !== undefined ? [slots.birthMonth] : [1, 12];
+  let found: Decimal | undefined;
+  for (const group of ALL_GROUPS) {
+    for (const month of months) {
+      const r = retirementFor(reform.rules, group, slots.birthYear, month);
+      if (!r) return undefined;
+      const min = minimumYearsFor(schedule, Number(r.statutory.month.slice(0, 4)));
+      if (found && !found.equals(min)) return undefined;
+      found = min;
+    }
+  }
+  return found;
+}
+
+/** The shortfall line for years paid against a minimum for retiring in `retireYear`. */
+function paidLine(paid: number, retireYear: number, schedule: MinimumYearsRow[]): string {
+  const c = checkYears({ paidYears: paid, retirementYear: retireYear, schedule });
+  return c.met
+    ? `· 你已缴${formatNumber(paid)}年，已满最低年限`
+    : `· 你已缴${formatNumber(paid)}年（${c.paidMonths}个月），还差${monthsZh(c.shortfall.totalMonths)}（${c.requiredMonths} − ${c.paidMonths} = ${c.shortfall.totalMonths}个月）`;
+}
+
+/** The answer from a retirement year alone: the schedule decides it. */
+function byRetirementYear(p: Policies, schedule: MinimumYearsRow[], slots: Slots): string {
+  const year = slots.retirementYear!;
+  const min = minimumYearsFor(schedule, year);
+  const cited = [minimumContributionYears(p, year)];
+  const lines = [
+    `${year}年退休，领取职工养老金最低需缴费${monthsZh(min.times(12).toNumber())}（${min.times(12).toNumber()}个月）。`,
+  ];
+  if (slots.contributionYears !== undefined) lines.push(paidLine(slots.contributionYears, year, schedule));
+  else lines.push('告诉我你已经缴了多少年，我可以算出还差多少。');
+  if (lines.some((l) => l.includes('还差'))) lines.push('不够年限的办法：', ...OPTIONS);
+  lines.push(citeSources(...cited), ...caveats(...cited));
+  return lines.join('\n');
+}
+
 /** Minimum contribution years for the person's retirement year, and any shortfall. */
 export function contributionYears(p: Policies, { slots, now }: CalcContext): CalcReply {
   const schedule = minimumYearsSchedule(p);
@@ -60,13 +114,30 @@ function build(
   slots: CalcContext['slots'],
   now: Date,
 ): string {
+  if (slots.retirementYear !== undefined) return byRetirementYear(p, schedule, slots);
   const reform = reformRules(p);
-  const groups = groupsFor(slots);
+  const same = slots.gender === undefined ? minimumYearsUnknownGender(p, slots) : undefined;
+  const groups = same ? [...ALL_GROUPS] : groupsFor(slots);
   const birth = birthOf(slots, now);
   const paid = slots.contributionYears;
   const cited: (Resolved<unknown> | undefined)[] = [];
   const lines: string[] = [];
 
+  if (same && birth) {
+    // 1968年出生: men and women alike retire before 2030, under the same minimum
+    const months = same.times(12).toNumber();
+    lines.push(
+      `${birth.year}年出生，不论男女、工人还是干部，法定退休时最低都需缴费${monthsZh(months)}（${months}个月）。`,
+    );
+    for (const group of ALL_GROUPS) cited.push(...(reform?.entries ?? []).filter((e) => e.value.group === group));
+    if (paid !== undefined) {
+      const r = retirementFor(reform!.rules, 'male', birth.year, birth.months[0]!);
+      lines.push(paidLine(paid, Number(r!.statutory.month.slice(0, 4)), schedule));
+    } else lines.push('告诉我你已经缴了多少年，我可以算出还差多少。');
+    if (lines.some((l) => l.includes('还差'))) lines.push('不够年限的办法：', ...OPTIONS);
+    lines.push(citeSources(...cited), ...caveats(...cited));
+    return lines.join('\n');
+  }
   if (reform && groups.length > 0 && birth) {
     lines.push(...birth.notes);
     for (const group of groups) {
@@ -80,14 +151,7 @@ function build(
         lines.push(
           `${GROUP_LABEL[group]}，${birth.year}年${month}月出生：法定退休年龄${ageZh(r.statutory.years, r.statutory.months)}，${monthZh(r.statutory.month)}退休，最低需缴费${formatNumber(min)}年（${min.times(12).toNumber()}个月）`,
         );
-        if (paid !== undefined) {
-          const c = checkYears({ paidYears: paid, retirementYear: retireYear, schedule });
-          lines.push(
-            c.met
-              ? `· 你已缴${formatNumber(paid)}年，已满最低年限`
-              : `· 你已缴${formatNumber(paid)}年（${c.paidMonths}个月），还差${monthsZh(c.shortfall.totalMonths)}（${c.requiredMonths} − ${c.paidMonths} = ${c.shortfall.totalMonths}个月）`,
-          );
-        }
+        if (paid !== undefined) lines.push(paidLine(paid, retireYear, schedule));
       }
     }
     const anyShort = paid !== undefined && lines.some((l) => l.includes('还差'));

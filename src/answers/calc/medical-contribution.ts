@@ -2,7 +2,6 @@ import { employeeMedical } from '../../calc/employee-medical.js';
 import { flexibleMedical } from '../../calc/flexible-medical.js';
 import { formatMoney, formatPct } from '../../calc/money.js';
 import { residentMedical } from '../../calc/resident-medical.js';
-import type { Scheme } from '../../nlu/scheme.js';
 import type { Slots } from '../../nlu/slot-schema.js';
 import {
   employeeMedicalRates,
@@ -13,12 +12,11 @@ import {
   specialGroupSubsidy,
   type Policies,
 } from '../../policies/index.js';
-import type { CalcContext, CalcReply } from '../answerer.js';
+import type { CalcContext, CalcReply, OwnCost } from '../answerer.js';
+import { answerKind } from './contribution-kind.js';
 import { caveats, citeSources, placeName, policyYear, regionCode } from './common.js';
 
-const RESIDENT_EMPLOYMENTS = new Set(['unemployed', 'student', 'farmer']);
-
-function employee(p: Policies, slots: Slots, year: number): string {
+function employee(p: Policies, slots: Slots, year: number, own: OwnCost): string {
   const code = regionCode(slots);
   const rates = employeeMedicalRates(p, code, year);
   if (!rates?.value.individualPct || rates.value.employerPct === undefined) {
@@ -28,7 +26,7 @@ function employee(p: Policies, slots: Slots, year: number): string {
   const fee = code === 'national' ? undefined : largeMedicalSupplement(p, code, year);
   const floor = band?.value.floor;
   const cap = band?.value.cap;
-  const income = slots.monthlyIncome;
+  const income = slots.contributionBase ?? slots.monthlyIncome;
   const lines: string[] = [];
   if (!income) {
     if (floor === undefined || cap === undefined) {
@@ -62,6 +60,7 @@ function employee(p: Policies, slots: Slots, year: number): string {
       ? `（缴费基数上下限${formatMoney(floor)}–${formatMoney(cap)}元${adjust}）`
       : '（未提供城市，未按当地缴费基数上下限调整）';
   lines.push(`· 缴费基数：${base}元${range}`);
+  own.value = result.individualTotal;
   lines.push(
     `· 个人缴纳：${base} × ${formatPct(rates.value.individualPct)} = ${formatMoney(result.individual.monthly)}元/月（全年${formatMoney(result.individual.yearly)}元），从工资中代扣`,
   );
@@ -83,7 +82,7 @@ function employee(p: Policies, slots: Slots, year: number): string {
   return lines.join('\n');
 }
 
-function flexible(p: Policies, slots: Slots, year: number): string {
+function flexible(p: Policies, slots: Slots, year: number, own: OwnCost): string {
   const entry = flexibleMedicalPolicy(p, regionCode(slots), year);
   if (!entry) return '没有找到你所在地区灵活就业医保的缴费标准。';
   const e = entry.value;
@@ -92,11 +91,13 @@ function flexible(p: Policies, slots: Slots, year: number): string {
   ];
   if (e.fixedMonthly !== undefined) {
     const r = flexibleMedical({ kind: 'fixed-monthly', monthly: e.fixedMonthly });
+    own.value = r.total;
     lines.push(
       `· 每月固定缴纳${formatMoney(r.total.monthly)}元，全年${formatMoney(r.total.yearly)}元`,
     );
   } else if (e.fixedAnnual !== undefined) {
     const r = flexibleMedical({ kind: 'fixed-yearly', yearly: e.fixedAnnual });
+    own.value = r.total;
     lines.push(`· 每年${formatMoney(r.total.yearly)}元，约合每月${formatMoney(r.total.monthly)}元`);
   } else if (e.ratePct !== undefined) {
     const chosen = slots.contributionBase ?? e.base?.monthly ?? e.base?.minMonthly;
@@ -116,6 +117,7 @@ function flexible(p: Policies, slots: Slots, year: number): string {
         largeAmountFeeMonthly: e.largeMedicalMonthly,
         band,
       });
+      own.value = r.total;
       const base = formatMoney(r.base!);
       lines.push(`· 缴费基数：${base}元/月${slots.contributionBase ? '' : '（当地公布的基数）'}`);
       lines.push(
@@ -180,27 +182,18 @@ function resident(p: Policies, slots: Slots, year: number): string {
   return lines.join('\n');
 }
 
-/** Which of the answers fits: the insurance the question named wins over the person's job. */
-function kindOf(slots: Slots, scheme: Scheme | undefined) {
-  const employment = slots.employment ?? 'employee';
-  if (scheme === 'resident') return 'resident';
-  if (employment === 'flexible') return 'flexible';
-  if (employment === 'retiree') return 'retiree';
-  if (scheme === 'employee') return 'employee';
-  return RESIDENT_EMPLOYMENTS.has(employment) || slots.specialGroup ? 'resident' : 'employee';
-}
-
 /** How much medical insurance costs the person: employee, flexible-employment or resident. */
 export function medicalContribution(p: Policies, { slots, now, scheme }: CalcContext): CalcReply {
   const year = policyYear(slots, now);
-  const kind = kindOf(slots, scheme);
+  const kind = answerKind(slots, scheme, 'medical');
+  const own: OwnCost = {};
   const text =
     kind === 'flexible'
-      ? flexible(p, slots, year)
+      ? flexible(p, slots, year, own)
       : kind === 'resident'
         ? resident(p, slots, year)
         : kind === 'retiree'
           ? '职工医保退休人员达到当地规定的缴费年限后，退休后不再缴纳基本医疗保险费；参加城乡居民医保的退休（老年）居民仍按年缴纳居民医保费。'
-          : employee(p, slots, year);
-  return { text, bureau: 'medical' };
+          : employee(p, slots, year, own);
+  return { text, bureau: 'medical', ...(own.value ? { own: own.value } : {}) };
 }

@@ -7,7 +7,6 @@ import {
   resolveBand,
   type BaseBand,
 } from '../../calc/index.js';
-import type { Scheme } from '../../nlu/scheme.js';
 import type { Slots } from '../../nlu/slot-schema.js';
 import {
   pensionBase,
@@ -17,7 +16,8 @@ import {
   type Policies,
   type Resolved,
 } from '../../policies/index.js';
-import type { CalcContext, CalcReply } from '../answerer.js';
+import type { CalcContext, CalcReply, OwnCost } from '../answerer.js';
+import { answerKind } from './contribution-kind.js';
 import { caveats, citeSources, placeName, policyYear, regionCode } from './common.js';
 
 /** The base band: from the average wage the person named, else the region's published floor/cap. */
@@ -55,7 +55,7 @@ function bandFor(p: Policies, slots: Slots, year: number): Band | undefined {
   return band;
 }
 
-function employee(p: Policies, slots: Slots, year: number): string {
+function employee(p: Policies, slots: Slots, year: number, own: OwnCost): string {
   const rates = pensionRates(p, regionCode(slots), year, 'employee');
   const employerPct = rates?.value.employerPct;
   const individualPct = rates?.value.individualPct;
@@ -81,6 +81,7 @@ function employee(p: Policies, slots: Slots, year: number): string {
     employerPct,
     individualPct,
   });
+  own.value = r.individual;
   const base = formatMoney(r.base.base);
   const lines = [`职工养老保险（单位上班）每月缴费，按${placeName(slots)}${year}年标准估算：`];
   if (band) {
@@ -127,7 +128,7 @@ function employee(p: Policies, slots: Slots, year: number): string {
   return lines.join('\n');
 }
 
-function flexible(p: Policies, slots: Slots, year: number): string {
+function flexible(p: Policies, slots: Slots, year: number, own: OwnCost): string {
   const code = regionCode(slots);
   const rates = pensionRates(p, code, year, 'flexible');
   const national = pensionRates(p, 'national', year, 'flexible');
@@ -151,6 +152,7 @@ function flexible(p: Policies, slots: Slots, year: number): string {
         totalPct,
         accountPct,
       });
+      own.value = r.total;
       const b = formatMoney(r.base);
       lines.push(
         `· 按基数${b}元：${b} × ${formatPct(totalPct)} = ${formatMoney(r.total.monthly)}元/月（全年${formatMoney(r.total.yearly)}元），其中${formatMoney(r.account.monthly)}元记入个人账户`,
@@ -181,8 +183,12 @@ function flexible(p: Policies, slots: Slots, year: number): string {
     const b = formatMoney(r.base);
     return `· ${label}：基数${b}元 × ${formatPct(totalPct)} = ${formatMoney(r.total.monthly)}元/月（全年${formatMoney(r.total.yearly)}元），其中${b} × ${formatPct(accountPct)} = ${formatMoney(r.account.monthly)}元记入个人账户`;
   };
+  own.value = flex({ base: String(probe.floor) }).total;
+  if (own.value) own.note = '养老按最低档';
   if (slots.contributionBase) {
     const r = flex({ base: slots.contributionBase });
+    own.value = r.total;
+    delete own.note;
     if (r.adjustment === 'raised_to_floor') {
       lines.push(`· 你选的基数${formatMoney(r.chosenBase)}元低于下限，按下限计`);
     } else if (r.adjustment === 'cut_to_cap') {
@@ -228,36 +234,25 @@ function resident(p: Policies, slots: Slots, year: number): string {
     .join('\n');
 }
 
-/** Which of the answers fits: the insurance the question named wins over the person's job. */
-function kindOf(slots: Slots, scheme: Scheme | undefined) {
-  const employment = slots.employment ?? 'employee';
-  if (scheme === 'resident') return 'resident';
-  if (employment === 'flexible' || employment === 'unemployed') return 'flexible';
-  if (employment === 'retiree') return 'retiree';
-  if ((employment === 'farmer' || employment === 'student') && scheme !== 'employee') {
-    return 'resident';
-  }
-  return 'employee';
-}
-
 /** How much pension insurance costs: employee (employer + individual) or flexible (20 %). */
 export function pensionContribution(p: Policies, { slots, now, scheme }: CalcContext): CalcReply {
   const year = policyYear(slots, now);
-  const kind = kindOf(slots, scheme);
+  const kind = answerKind(slots, scheme, 'pension');
+  const own: OwnCost = {};
   let text: string;
   try {
     text =
       kind === 'resident'
         ? resident(p, slots, year)
         : kind === 'flexible'
-          ? flexible(p, slots, year)
+          ? flexible(p, slots, year, own)
           : kind === 'retiree'
             ? '已经退休并按月领取养老金的人，不再缴纳基本养老保险费。'
-            : employee(p, slots, year);
+            : employee(p, slots, year, own);
   } catch (e) {
     if (!(e instanceof CalcInputError)) throw e;
     text =
       '你提供的金额好像有问题（例如不是有效数字），请再说一下月收入或缴费基数，比如“月收入6000”。';
   }
-  return { text, bureau: 'pension' };
+  return { text, bureau: 'pension', ...(own.value ? { own: { ...own.value, ...(own.note ? { note: own.note } : {}) } } : {}) };
 }

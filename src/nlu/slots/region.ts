@@ -339,7 +339,10 @@ function scan(text: string): Hit[] {
   return hits;
 }
 
-/** A place found in a text, where it was found, and whether the text denies it (不是上饶). */
+/**
+ * A place found in a text, where it was found, and whether it is not where the person is
+ * insured: denied (不是上饶), or only where they go for treatment (来广州看病).
+ */
 interface Found {
   place: Place;
   start: number;
@@ -347,6 +350,9 @@ interface Found {
 }
 
 const DENIED = /(不是|不在|并非|而不是|不去|没在)$/;
+/** 来广州看病, 到北京住院: the place of treatment, not of insurance. */
+const TRAVEL_BEFORE = /(来|到|去|跑到|跑去|转到|转院到)$/;
+const TREATMENT_AFTER = /^(的)?(看病|住院|就医|治病|治疗|看|做手术|开药|生孩子|复查|检查)/;
 
 function find(text: string): Found[] {
   const hits = scan(text);
@@ -369,7 +375,9 @@ function find(text: string): Found[] {
   hits.forEach((h, i) => {
     const place = resolved[i];
     if (!place) return;
-    const denied = DENIED.test(text.slice(Math.max(0, h.start - 3), h.start));
+    const lead = text.slice(Math.max(0, h.start - 3), h.start);
+    const visited = TRAVEL_BEFORE.test(lead) && TREATMENT_AFTER.test(text.slice(h.end, h.end + 6));
+    const denied = DENIED.test(lead) || visited;
     out.push({ place, start: h.start, denied });
   });
   return out;

@@ -121,7 +121,6 @@ describe('extractAge', () => {
     ['交多少年'],
     // years that are not a birth or a policy year
     ['1990年参加工作'],
-    ['2030年退休'],
     ['每月领2000养老金'],
     ['转移后年限能累计吗'],
     ['月薪1975.5'],
@@ -137,4 +136,22 @@ describe('extractAge', () => {
   ])('%j gives nothing', (text) => {
     expect(ages(text)).toEqual({});
   });
+});
+
+describe('retirementYear', () => {
+  it.each([
+    ['2030年退休的话，养老保险最少要交满多少年', { retirementYear: 2030 }],
+    ['我打算2035年退休', { retirementYear: 2035 }],
+    ['我退休时间是2028年', { retirementYear: 2028 }],
+    ['2031年底就退了', { retirementYear: 2031 }],
+  ])('%j -> %j, never a policy year', (text, want) => {
+    expect(ages(text)).toEqual(want);
+  });
+
+  it.each([['2025年居民医保交多少'], ['2030年的退休年龄是多少'], ['1975年出生']])(
+    '%j has no retirement year',
+    (text) => {
+      expect(ages(text).retirementYear).toBeUndefined();
+    },
+  );
 });

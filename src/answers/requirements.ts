@@ -1,0 +1,130 @@
+import type { Alternative, Requirements } from '../dialogue/requirements.js';
+import type { IntentName } from '../nlu/intent-names.js';
+import type { Policies } from '../policies/index.js';
+import { contributionKind } from './calc/contribution-kind.js';
+import { minimumYearsUnknownGender } from './calc/contribution-years.js';
+
+/**
+ * What each calculated answer needs, as alternatives (src/dialogue/requirements.ts), declared
+ * here once, beside the registry of the answers (calculators.ts) and read from the same slots
+ * those answers read. A test plays every alternative of every intent through the answer and
+ * checks it gives figures from exactly that set.
+ */
+
+const EMPLOYEE_COST: readonly Alternative[] = [
+  { needs: ['contributionBase'], volunteered: true },
+  { needs: ['monthlyIncome', 'averageWage'], volunteered: true },
+  { needs: ['monthlyIncome', 'region'] },
+  { needs: ['region'] },
+];
+
+const medicalContribution: Requirements = {
+  asks: ['employment', 'monthlyIncome', 'region'],
+  defaults: { employment: 'employee' },
+  alternatives(ctx) {
+    switch (contributionKind(ctx, 'medical')) {
+      case 'unknown':
+        return [{ needs: ['employment'] }];
+      case 'retiree':
+        return [{ needs: [] }];
+      case 'employee':
+        return EMPLOYEE_COST;
+      default:
+        return [{ needs: ['region'] }];
+    }
+  },
+};
+
+const pensionContribution: Requirements = {
+  asks: ['employment', 'monthlyIncome', 'region'],
+  defaults: { employment: 'employee' },
+  alternatives(ctx) {
+    switch (contributionKind(ctx, 'pension')) {
+      case 'unknown':
+        return [{ needs: ['employment'] }];
+      case 'retiree':
+        return [{ needs: [] }];
+      case 'employee':
+        return EMPLOYEE_COST;
+      case 'flexible':
+        return [
+          { needs: ['contributionBase'], volunteered: true },
+          { needs: ['averageWage'], volunteered: true },
+          { needs: ['region'] },
+        ];
+      default:
+        return [{ needs: ['region'] }];
+    }
+  },
+};
+
+const pensionEstimate: Requirements = {
+  asks: ['region', 'contributionYears', 'contributionIndex', 'accountBalance'],
+  defaults: { contributionIndex: '1' },
+  alternatives({ scheme }) {
+    if (scheme === 'resident') return [{ needs: ['region'], optional: ['contributionYears'] }];
+    const rest = { optional: ['contributionIndex', 'accountBalance'] } as const;
+    return [
+      { needs: ['averageWage', 'contributionYears'], ...rest },
+      { needs: ['region', 'contributionYears'], ...rest },
+    ];
+  },
+};
+
+/** The birth, as a birth year or an age. */
+const BIRTH = [['birthYear'], ['age']] as const;
+
+const retirementAge: Requirements = {
+  asks: ['gender', 'jobCategory', 'birthYear'],
+  alternatives({ slots }) {
+    const job = slots.gender === 'female' ? { optional: ['jobCategory'] as const } : {};
+    return BIRTH.map((birth) => ({ needs: ['gender', ...birth], ...job }));
+  },
+};
+
+function contributionYearsNeeds(p: Policies): Requirements {
+  return {
+    asks: ['gender', 'jobCategory', 'birthYear'],
+    alternatives({ slots }) {
+      const alternatives: Alternative[] = [{ needs: ['retirementYear'], volunteered: true }];
+      // born early or late enough that every group retires under the same minimum
+      if (slots.gender === undefined && minimumYearsUnknownGender(p, slots) !== undefined) {
+        alternatives.push({ needs: ['birthYear'] });
+      }
+      const job = slots.gender === 'female' ? { optional: ['jobCategory'] as const } : {};
+      for (const birth of BIRTH) alternatives.push({ needs: ['gender', ...birth], ...job });
+      return alternatives;
+    },
+  };
+}
+
+const reimbursement: Requirements = {
+  asks: ['medicalCost', 'hospitalLevel', 'employment', 'region'],
+  defaults: { hospitalLevel: 3, employment: 'employee' },
+  alternatives({ scheme }) {
+    return [
+      {
+        needs: scheme ? ['medicalCost', 'region'] : ['medicalCost', 'employment', 'region'],
+        optional: ['hospitalLevel'],
+      },
+    ];
+  },
+};
+
+const lowIncomeSubsidy: Requirements = {
+  asks: ['specialGroup'],
+  alternatives: () => [{ needs: ['specialGroup'] }],
+};
+
+/** The requirements of every answer that computes figures, by intent. */
+export function createRequirements(p: Policies): Partial<Record<IntentName, Requirements>> {
+  return {
+    medical_contribution: medicalContribution,
+    pension_contribution: pensionContribution,
+    pension_estimate: pensionEstimate,
+    retirement_age: retirementAge,
+    contribution_years: contributionYearsNeeds(p),
+    reimbursement,
+    low_income_subsidy: lowIncomeSubsidy,
+  };
+}

@@ -1,0 +1,74 @@
+import type { Scheme } from '../nlu/scheme.js';
+import type { SlotName, Slots } from '../nlu/slot-schema.js';
+
+/**
+ * What an answer needs, declared once next to the answer that uses it (src/answers/calc/), and
+ * what the dialogue asks from it: like Rasa's `required_slots`, computed every turn from the
+ * conversation, but as alternatives. An answer can often be given from different inputs: a
+ * contribution base, or an income and the region's band, or an income and the average wage the
+ * person named. The dialogue asks only for a slot that no alternative already covers, working
+ * towards the alternative closest to complete.
+ */
+export interface Alternative {
+  /** Slots that together let the answer give its figures. */
+  needs: readonly SlotName[];
+  /**
+   * Asked for when missing, but the answer can do without them and says what it assumed
+   * (the hospital level of a bill, a contribution index).
+   */
+  optional?: readonly SlotName[];
+  /**
+   * Used when the person gave it, never asked towards: few people know their contribution
+   * base or the local average wage, but when they say it the answer needs nothing else.
+   */
+  volunteered?: true;
+}
+
+export interface RequirementContext {
+  slots: Slots;
+  /** The insurance the question names (居民医保...), which can settle the person's job. */
+  scheme?: Scheme;
+}
+
+export interface Requirements {
+  /** Every slot these requirements may ask for: each must have a question in the intent file. */
+  asks: readonly SlotName[];
+  /** What a slot is taken as when the person cannot say (and the answer says so). */
+  defaults?: Partial<Slots>;
+  /** The alternatives for this conversation, best first. */
+  alternatives(ctx: RequirementContext): readonly Alternative[];
+}
+
+export type Step = { kind: 'answer' } | { kind: 'ask'; slot: SlotName };
+
+/**
+ * The next step for a question: answer when an alternative is covered (after its optional
+ * slots are asked), else ask the first missing slot of the askable alternative closest to
+ * complete. `dropped` are slots the person could not give: an alternative that needs one is out.
+ * When no alternative can be completed, the answer is given with what there is.
+ */
+export function nextStep(
+  requirements: Requirements,
+  ctx: RequirementContext,
+  dropped: readonly SlotName[],
+): Step {
+  const have = (s: SlotName) => ctx.slots[s] !== undefined;
+  const alternatives = requirements.alternatives(ctx);
+  for (const alt of alternatives) {
+    if (!alt.needs.every(have)) continue;
+    const optional = alt.optional?.find((s) => !have(s) && !dropped.includes(s));
+    return optional ? { kind: 'ask', slot: optional } : { kind: 'answer' };
+  }
+  let best: { slot: SlotName; missing: number } | undefined;
+  for (const alt of alternatives) {
+    if (alt.volunteered || alt.needs.some((s) => !have(s) && dropped.includes(s))) continue;
+    const missing = alt.needs.filter((s) => !have(s));
+    if (!best || missing.length < best.missing) best = { slot: missing[0]!, missing: missing.length };
+  }
+  return best ? { kind: 'ask', slot: best.slot } : { kind: 'answer' };
+}
+
+/** Every slot an alternative may use, for checking a declaration against its `asks`. */
+export function slotsUsed(alternatives: readonly Alternative[]): SlotName[] {
+  return [...new Set(alternatives.flatMap((a) => (a.volunteered ? [] : [...a.needs, ...(a.optional ?? [])])))];
+}

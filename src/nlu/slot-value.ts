@@ -1,0 +1,78 @@
+import type { Decimal } from 'decimal.js';
+import { SlotsSchema, type SlotName, type Slots } from './slot-schema.js';
+import { decimalString, moneyString, scanNumbers } from './slots/numbers.js';
+
+/**
+ * A bare value read as the slot the bot is waiting on: "8000" in answer to "每个月工资多少？",
+ * "60" to "多大年纪？", "75年的" to "哪年出生？", "不对，是8000" correcting the income just
+ * given. The extractors leave such figures alone (a lone 8000 could be anything); the dialogue
+ * knows which slot it is about. Only a short message with one figure is read this way.
+ */
+
+const MONEY: readonly SlotName[] = [
+  'monthlyIncome',
+  'contributionBase',
+  'averageWage',
+  'accountBalance',
+  'medicalCost',
+];
+const WHOLE: Partial<Record<SlotName, (n: number, now: Date) => number | undefined>> = {
+  age: (n) => n,
+  retirementAge: (n) => n,
+  contributionYears: (n) => n,
+  birthMonth: (n) => n,
+  hospitalLevel: (n) => n,
+  birthYear: (n, now) => (n >= 100 ? n : fullYear(n, now)),
+  retirementYear: (n) => (n >= 100 ? n : 2000 + n),
+  year: (n) => (n >= 100 ? n : 2000 + n),
+};
+/** The longest reply read as a bare value. */
+const MAX_LENGTH = 24;
+
+function fullYear(twoDigits: number, now: Date): number {
+  const y = now.getFullYear();
+  const candidate = Math.floor(y / 100) * 100 + twoDigits;
+  return candidate > y ? candidate - 100 : candidate;
+}
+
+/** 71年6月, 1971年6月: a birth given bare, as a correction of one ("不对 是71年6月"). */
+const YEAR_MONTH = /(?<![\d])(\d{4}|\d{2})年(?:(\d{1,2})月)?/;
+
+/**
+ * The slots a short reply gives when read as `slot`: its value, and for a birth year the month
+ * given with it. Checked against the slot schema; empty when the reply is not such a value.
+ */
+export function readSlotValues(slot: SlotName, text: string, now: Date): Slots {
+  if (text.length > MAX_LENGTH) return {};
+  if (slot === 'birthYear' || slot === 'birthMonth') {
+    const m = YEAR_MONTH.exec(text);
+    if (m) {
+      const year = WHOLE.birthYear!(Number(m[1]), now);
+      const out = SlotsSchema.safeParse({ birthYear: year, ...(m[2] ? { birthMonth: Number(m[2]) } : {}) });
+      if (out.success) return out.data;
+    }
+  }
+  const value = readSlotValue(slot, text, now);
+  return value === undefined ? {} : ({ [slot]: value } as Slots);
+}
+
+/** `slot`'s value in a short reply that states one figure, checked against the slot schema. */
+export function readSlotValue(slot: SlotName, text: string, now: Date): Slots[SlotName] | undefined {
+  if (text.length > MAX_LENGTH) return undefined;
+  const numbers = scanNumbers(text).filter((m) => !m.negative);
+  if (numbers.length !== 1) return undefined;
+  const m = numbers[0]!;
+  let value: unknown;
+  if (MONEY.includes(slot)) {
+    if (m.percent) return undefined;
+    value = moneyString(m.value as Decimal);
+  } else if (slot === 'contributionIndex') {
+    value = decimalString(m.percent ? m.value.div(100) : m.value);
+  } else {
+    const read = WHOLE[slot];
+    if (!read || m.percent || !m.value.isInteger()) return undefined;
+    value = read(m.value.toNumber(), now);
+  }
+  const checked = SlotsSchema.shape[slot].safeParse(value);
+  return checked.success ? (checked.data as Slots[SlotName]) : undefined;
+}
