@@ -58,15 +58,25 @@ const pensionContribution: Requirements = {
   },
 };
 
+/**
+ * The employee pension needs the years and what the basic pension is reckoned on (the average
+ * wage named, or the region's); the index is taken as 1 and the account estimated unless given,
+ * and the answer says so. The resident pension needs the place, or a stated account balance.
+ */
 const pensionEstimate: Requirements = {
-  asks: ['region', 'contributionYears', 'contributionIndex', 'accountBalance'],
-  defaults: { contributionIndex: '1' },
+  asks: ['region', 'contributionYears'],
   alternatives({ scheme }) {
-    if (scheme === 'resident') return [{ needs: ['region'], optional: ['contributionYears'] }];
-    const rest = { optional: ['contributionIndex', 'accountBalance'] } as const;
+    if (scheme === 'resident') {
+      return [
+        { needs: ['accountBalance'], volunteered: true },
+        { needs: ['region'], optional: ['contributionYears'] },
+      ];
+    }
     return [
-      { needs: ['averageWage', 'contributionYears'], ...rest },
-      { needs: ['region', 'contributionYears'], ...rest },
+      // 个人账户那部分每月能领多少: the balance and the retirement age answer that part alone
+      { needs: ['accountBalance', 'retirementAge'], volunteered: true },
+      { needs: ['averageWage', 'contributionYears'] },
+      { needs: ['region', 'contributionYears'] },
     ];
   },
 };

@@ -7,6 +7,7 @@ import type { SlotName, Slots } from '../nlu/slot-schema.js';
 import { readSlotValues } from '../nlu/slot-value.js';
 import type { Action } from './action.js';
 import { interpret, isFollowUp, isTopic } from './interpret.js';
+import { editTarget } from './edit-target.js';
 import { aboutPerson } from './people.js';
 import { nextStep } from './requirements.js';
 import type { DialogueRules } from './rules.js';
@@ -27,6 +28,8 @@ export const PERSON_SLOTS: readonly SlotName[] = [
   'contributionYears',
   'accountBalance',
   'retirementYear',
+  'contributionBase',
+  'averageWage',
 ];
 
 /** Two intents closer than this are a near tie, worth a clarifying question. */
@@ -35,6 +38,12 @@ export const TIE_MARGIN = 0.12;
 export const TIE_CEILING = 0.6;
 /** The bot asks for one slot at most this many times in a row. */
 const MAX_ASKS = 2;
+
+/** Questions asked together, by the cue that finds them: both are answered. */
+const PAIRS: readonly (readonly ['bothContributions' | 'retirementAndYears', IntentName, IntentName])[] = [
+  ['bothContributions', 'medical_contribution', 'pension_contribution'],
+  ['retirementAndYears', 'retirement_age', 'contribution_years'],
+];
 
 export interface Decision {
   state: ConversationState;
@@ -56,11 +65,25 @@ function pick(slots: Slots, names: readonly SlotName[]): Slots {
 function slotsGiven(state: ConversationState, parsed: ParseResult, now: Date): Slots {
   if (parsed.cues?.otherDomain) return {};
   const given: Slots = { ...parsed.slots };
-  const target = parsed.cues?.correction
-    ? (state.lastSlot as SlotName | undefined)
-    : (state.pending?.slot as SlotName | undefined);
-  if (target && given[target] === undefined) {
-    const read = readSlotValues(target, normalize(parsed.text), now);
+  const text = normalize(parsed.text);
+  const switched = parsed.cues?.person !== undefined && parsed.cues.person.key !== (state.subject?.key ?? 'self');
+  const editing =
+    parsed.cues?.correction || switched || (state.topic !== undefined && isFollowUp(parsed.text.trim()));
+  const target =
+    state.pending && !parsed.cues?.correction
+      ? (state.pending.slot as SlotName)
+      : editing
+        ? editTarget(text, state.slots, state.lastSlot as SlotName | undefined)
+        : undefined;
+  // 63岁呢 after 要是62岁退休呢: the age read is the retirement age being changed
+  if (editing && target === 'retirementAge' && given.age !== undefined && given.retirementAge === undefined) {
+    given.retirementAge = given.age;
+    delete given.age;
+  }
+  // a message that states its own facts (要是在三甲医院呢) is not read as a bare figure
+  const stated = Object.keys(given).some((k) => k !== 'age' || target !== 'retirementAge');
+  if (target && given[target] === undefined && (!stated || target === state.pending?.slot)) {
+    const read = readSlotValues(target, text, now);
     for (const [k, v] of Object.entries(read)) {
       if (given[k as SlotName] === undefined) (given as Record<string, unknown>)[k] = v;
     }
@@ -172,7 +195,7 @@ export function decide(
   }
 
   const topic = state.pending?.intent ?? state.topic;
-  const sameTopic = intent === topic || edit;
+  const sameTopic = intent === topic || edit || (state.alsoTopics ?? []).includes(intent);
   // "那2040年呢" after a question about retiring in 2032: the year is the retirement year
   if (edit && given.year !== undefined && state.slots.retirementYear !== undefined && given.retirementYear === undefined) {
     given.retirementYear = given.year;
@@ -182,13 +205,13 @@ export function decide(
   const scheme = parsed.scheme ?? (sameTopic || followsCounterpart(state, parsed, intent, rules) ? state.scheme : undefined);
   const national = cues.national || (sameTopic && state.national) || undefined;
   const period = cues.period ?? (sameTopic ? state.period : undefined);
-  const also =
-    cues.bothContributions && (intent === 'medical_contribution' || intent === 'pension_contribution')
-      ? [intent === 'medical_contribution' ? 'pension_contribution' : 'medical_contribution']
-      : sameTopic
-        ? (state.alsoTopics ?? [])
-        : [];
-  const topics: IntentName[] = [intent, ...(also as IntentName[])];
+  const pair = PAIRS.find(([cue, a, b]) => cues[cue] && (intent === a || intent === b));
+  const also: IntentName[] = pair
+    ? [intent === pair[1] ? pair[2] : pair[1]]
+    : sameTopic
+      ? (state.alsoTopics ?? []).filter((t) => t !== intent)
+      : [];
+  const topics: IntentName[] = [intent, ...also];
 
   // Slots the bot stopped asking for; an answer to our question that gives nothing usable
   // takes the default, or lets the dialogue go on without it.
@@ -211,7 +234,7 @@ export function decide(
     slots,
     defaulted: dropped,
     topic: intent,
-    alsoTopics: also as IntentName[],
+    alsoTopics: also,
     scheme,
     national,
     period,
@@ -249,7 +272,7 @@ export function decide(
       slots,
       defaulted: dropped,
       ...(scheme ? { scheme } : {}),
-      ...(also.length ? { also: also as IntentName[] } : {}),
+      ...(also.length ? { also } : {}),
       ...(national ? { national: true } : {}),
       ...(period ? { period } : {}),
       ...(state.subject ? { subject: state.subject.label } : {}),

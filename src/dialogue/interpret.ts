@@ -21,7 +21,8 @@ const NAMES: Partial<Record<IntentName, RegExp>> = {
   compare_pension_types: /养老|社保/,
 };
 
-const FOLLOW_UP = /^(那|那么|那要是|要是|如果是|如果|假如|换成|改成|还有)|呢[?？]?$/;
+const FOLLOW_UP =
+  /^(那|那么|那要是|要是|如果是|如果|假如|换成|改成|还有|其中|那其中|另外|再|一共|总共|合计|加起来)|呢[?？]?$/;
 /** The longest message read as a short follow-up ("那一年一共要交多少", "要是62岁退休呢"). */
 const FOLLOW_UP_LENGTH = 16;
 
@@ -68,11 +69,16 @@ export function interpret(
     const chat = CHAT_INTENTS.has(name) && name !== 'out_of_scope';
     if (!chat || hasSlots) {
       if (cues.correction) return { intent: topic, edit: true };
-      if (followUp && (hasSlots || cues.period || switchedPerson)) return { intent: topic, edit: true };
+      const unsure = parsed.intent.confidence < 0.5;
+      if (followUp && (hasSlots || cues.period || switchedPerson || unsure)) {
+        return { intent: topic, edit: true };
+      }
       if (switchedPerson && (name === 'inform' || name === 'out_of_scope' || name === topic)) {
         return { intent: topic, edit: true };
       }
     }
+    // facts about the question, with no other question named ("我现在交了12年 还差多少")
+    if (hasSlots && !cues.namesTopic && !chat) return { intent: topic, edit: true };
     if (name === 'inform' || (name === 'out_of_scope' && hasSlots)) return { intent: topic, edit: true };
     if (name === 'out_of_scope' && state.pending) return { intent: state.pending.intent, edit: true };
   }

@@ -11,6 +11,7 @@ import {
   isCorrection,
   withoutDenied,
   namesBothContributions,
+  namesRetirementAndYears,
   nationalAsked,
   periodNamed,
   type Period,
@@ -46,6 +47,8 @@ export interface MessageCues {
   otherDomain?: true;
   /** 医保和养老一共交多少: both contributions asked at once. */
   bothContributions?: true;
+  /** 什么时候退休 最少交几年: the retirement age and the minimum years at once. */
+  retirementAndYears?: true;
 }
 
 export interface Understanding {
@@ -67,6 +70,9 @@ export interface UnderstandingOptions {
   /** Kinship words (intents/lexicon/kinship.yaml unless given). */
   kinship?: Kinship;
 }
+
+/** Concepts that name a question of ours besides the lexicon's topics (退休, 交多少, 领多少). */
+const QUESTION_CONCEPTS = new Set(['retire', 'money_cost', 'money_get', 'poor', 'account', 'hospital']);
 
 export const DEFAULT_MIN_CONFIDENCE = 0.3;
 export const DEFAULT_CACHE_SIZE = 5000;
@@ -138,9 +144,12 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
     const period = periodNamed(normalised);
     if (period) cues.period = period;
     if (nationalAsked(normalised)) cues.national = true;
-    if (textCues.concepts.some((c) => lexicon.topics.has(c))) cues.namesTopic = true;
+    if (textCues.concepts.some((c) => lexicon.topics.has(c) || QUESTION_CONCEPTS.has(c))) {
+      cues.namesTopic = true;
+    }
     if (otherDomain(textCues)) cues.otherDomain = true;
     if (namesBothContributions(normalised)) cues.bothContributions = true;
+    if (namesRetirementAndYears(normalised)) cues.retirementAndYears = true;
     return { ...result, ...(scheme ? { scheme } : {}), cues };
   }
 

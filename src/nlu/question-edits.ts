@@ -48,3 +48,11 @@ const TOTAL = /一共|总共|合计|加起来|都要|各|分别|和|跟|与|及|
 export function namesBothContributions(text: string): boolean {
   return MEDICAL.test(text) && PENSION.test(text) && TOTAL.test(text) && !COMPARE.test(text);
 }
+
+const WHEN_RETIRE = /(什么时候|哪年|几岁|何时|多大|啥时候|几时)(能|可以|才能)?退|退休(年龄|时间)/;
+const MINIMUM_YEARS = /(最少|最低)(要|得|需要)?(交|缴)|交几年|交多少年|缴费年限|交够|交满/;
+
+/** 什么时候退休 最少交几年: when the person retires and the minimum years, in one question. */
+export function namesRetirementAndYears(text: string): boolean {
+  return WHEN_RETIRE.test(text) && MINIMUM_YEARS.test(text);
+}

@@ -26,6 +26,8 @@ const WHOLE: Partial<Record<SlotName, (n: number, now: Date) => number | undefin
   retirementYear: (n) => (n >= 100 ? n : 2000 + n),
   year: (n) => (n >= 100 ? n : 2000 + n),
 };
+/** Words for a period, whose 一 is no figure. */
+const PERIODS = /一年|一个月|一月|一整年|一共|一下|一次|一点儿|一些|一直|一样/g;
 /** The longest reply read as a bare value. */
 const MAX_LENGTH = 24;
 
@@ -59,7 +61,8 @@ export function readSlotValues(slot: SlotName, text: string, now: Date): Slots {
 /** `slot`'s value in a short reply that states one figure, checked against the slot schema. */
 export function readSlotValue(slot: SlotName, text: string, now: Date): Slots[SlotName] | undefined {
   if (text.length > MAX_LENGTH) return undefined;
-  const numbers = scanNumbers(text).filter((m) => !m.negative);
+  // 一年呢, 一个月多少: a period, not a figure
+  const numbers = scanNumbers(text.replace(PERIODS, ' ')).filter((m) => !m.negative);
   if (numbers.length !== 1) return undefined;
   const m = numbers[0]!;
   let value: unknown;

@@ -170,7 +170,10 @@ function resident(p: Policies, slots: Slots, year: number): string {
       `· 财政补助：${entry.value.minimum ? '不低于' : ''}${formatMoney(entry.value.subsidy)}元/人/年（不用你交）`,
     );
   }
-  if (group && s) {
+  if (group && s && subsidy.kind === 'none') {
+    // an amount set locally and unknown to us is never 0
+    lines.push(`· 你属于${s.groupLabel}：可享受参保资助，资助金额由当地确定，以当地医保局为准。`);
+  } else if (group && s) {
     lines.push(
       `· 你属于${s.groupLabel}：资助${formatMoney(r.subsidy)}元，个人实际缴纳${formatMoney(r.payable)}元/年`,
     );

@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import {
+  accountDivisor,
   CalcInputError,
   formatMoney,
   formatNumber,
@@ -88,9 +89,30 @@ export function pensionEstimate(
   }
 }
 
+/** 个人账户那部分每月能领多少: the account part alone, from the balance and the retirement age. */
+function accountOnly(p: Policies, slots: Slots, now: Date): string | undefined {
+  const balance = slots.accountBalance;
+  const table = divisorTable(p);
+  if (balance === undefined || !table) return undefined;
+  const retire = retireAt(p, slots, now);
+  const divisorRef = pensionDivisor(p, { years: retire.years, months: retire.months });
+  const { divisor } = accountDivisor(table, { years: retire.years, months: retire.months });
+  const personal = new Decimal(balance).dividedBy(divisor).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const cited = [...retire.resolved, divisorRef];
+  return [
+    `个人账户养老金每月约${formatMoney(personal)}元（${retire.text}）：`,
+    `· 账户余额${formatMoney(balance)} ÷ 计发月数${formatNumber(divisor)} = ${formatMoney(personal)}元/月`,
+    '· 这只是个人账户那一部分；另有基础养老金，告诉我缴费年限和所在省市（或当地社平工资），我可以一起算。',
+    citeSources(...cited),
+    ...caveats(...cited),
+  ].join('\n');
+}
+
 function build(p: Policies, slots: Slots, defaulted: readonly string[], now: Date): string {
   const years = slots.contributionYears;
   if (years === undefined) {
+    const account = accountOnly(p, slots, now);
+    if (account) return account;
     return [
       '估算职工养老金需要这些信息：',
       '· 缴费年限（必需），例如“交了30年”',

@@ -19,7 +19,7 @@ const MONTH = String.raw`(?<m>\d{1,2}|[一二三四五六七八九十]{1,3})`;
 /** 生 of a birth, not of 生育, 生活, 生效... */
 const SHENG = String.raw`生(?![育活病效产意日命存源])`;
 /** Where "75年的" can stand for a birth year: at a clause start or after 我, 是, 我妈... */
-const SELF = String.raw`(?<=^|是|我|人|妈|爸|他|她|哥|姐|弟|妹|公|婆|[,;!?. ])`;
+const SELF = String.raw`(?<=^|是|我|人|妈|爸|他|她|哥|姐|弟|妹|公|婆|父|母|伴|娘|爹|夫|妻|儿|女|[,;!?. ])`;
 /** After a birth date given bare (西安 1976年8月 男, 1974年 工人). */
 const BARE_END = String.raw`(?=$|[,;!?. ]|男|女|的|人|出头)`;
 
@@ -45,12 +45,17 @@ const RETIRE_YEAR: readonly RegExp[] = [
     String.raw`(?<![\d])${Y4}年(?:底|初|中|左右)?(?:就|才|能|可以|可|要|该|正式|准备|打算|的时候|时)?(?:退休|退)(?!费|保|钱|款|税|货|回|还)`,
   ),
   re(String.raw`(?:退休(?:时间|年份)?(?:是|在|于|为)|(?:打算|准备|计划)在?)${Y4}年(?:退休|退)?`),
+  // 28年就退休了: two digits, this century
+  re(
+    String.raw`(?<![\d])${Y2}年(?:底|初)?(?:就|才|能|要|该|正式|准备|打算)(?:退休|退)(?!费|保|钱|款|税|货|回|还)`,
+  ),
 ];
 
 function retirementYear(text: string, claims: Claims): number | undefined {
   for (const pattern of RETIRE_YEAR) {
     for (const m of matches(pattern, text)) {
-      const y = yearOf(m.groups!.y!);
+      const raw = yearOf(m.groups!.y!);
+      const y = raw !== undefined && raw < 100 ? 2000 + raw : raw;
       claims.take(span(m));
       return y !== undefined && y >= 1950 && y <= 2100 ? y : undefined;
     }

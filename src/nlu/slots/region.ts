@@ -228,7 +228,9 @@ function buildGazetteer(): { index: Map<string, Entry[]>; byCode: Map<string, Pl
   for (const p of loadDivisions()) {
     const province = p.name;
     const municipal = MUNICIPALITIES.has(p.code);
-    register(province, { region: { province, code: pad(p.code) }, level: 0, municipal: false });
+    // 北京市 is a province-level city: named as both, so its region has a city too
+    const region = municipal ? { province, city: province, code: pad(p.code) } : { province, code: pad(p.code) };
+    register(province, { region, level: 0, municipal: false });
     for (const c of p.children ?? []) {
       const isCity = !NOT_A_CITY.has(c.name) && !municipal;
       const city = isCity ? c.name : undefined;
