@@ -12,10 +12,10 @@ import { minimumYearsUnknownGender } from './calc/contribution-years.js';
  */
 
 const EMPLOYEE_COST: readonly Alternative[] = [
-  { needs: ['contributionBase'], volunteered: true },
-  { needs: ['monthlyIncome', 'averageWage'], volunteered: true },
+  { needs: ['contributionBase'] },
+  { needs: ['monthlyIncome', 'averageWage'] },
   { needs: ['monthlyIncome', 'region'] },
-  { needs: ['region'] },
+  { needs: ['region'], fallback: true },
 ];
 
 const medicalContribution: Requirements = {
@@ -48,8 +48,8 @@ const pensionContribution: Requirements = {
         return EMPLOYEE_COST;
       case 'flexible':
         return [
-          { needs: ['contributionBase'], volunteered: true },
-          { needs: ['averageWage'], volunteered: true },
+          { needs: ['contributionBase'] },
+          { needs: ['averageWage'] },
           { needs: ['region'] },
         ];
       default:
@@ -68,13 +68,13 @@ const pensionEstimate: Requirements = {
   alternatives({ scheme }) {
     if (scheme === 'resident') {
       return [
-        { needs: ['accountBalance'], volunteered: true },
+        { needs: ['accountBalance'] },
         { needs: ['region'], optional: ['contributionYears'] },
       ];
     }
     return [
       // 个人账户那部分每月能领多少: the balance and the retirement age answer that part alone
-      { needs: ['accountBalance', 'retirementAge'], volunteered: true },
+      { needs: ['accountBalance', 'retirementAge'] },
       { needs: ['averageWage', 'contributionYears'] },
       { needs: ['region', 'contributionYears'] },
     ];
@@ -96,7 +96,7 @@ function contributionYearsNeeds(p: Policies): Requirements {
   return {
     asks: ['gender', 'jobCategory', 'birthYear'],
     alternatives({ slots }) {
-      const alternatives: Alternative[] = [{ needs: ['retirementYear'], volunteered: true }];
+      const alternatives: Alternative[] = [{ needs: ['retirementYear'] }];
       // born early or late enough that every group retires under the same minimum
       if (slots.gender === undefined && minimumYearsUnknownGender(p, slots) !== undefined) {
         alternatives.push({ needs: ['birthYear'] });
@@ -108,16 +108,12 @@ function contributionYearsNeeds(p: Policies): Requirements {
   };
 }
 
+/** A bill's reimbursement: the hospital level is not asked, the answer shows every level. */
 const reimbursement: Requirements = {
-  asks: ['medicalCost', 'hospitalLevel', 'employment', 'region'],
-  defaults: { hospitalLevel: 3, employment: 'employee' },
+  asks: ['medicalCost', 'employment', 'region'],
+  defaults: { employment: 'employee' },
   alternatives({ scheme }) {
-    return [
-      {
-        needs: scheme ? ['medicalCost', 'region'] : ['medicalCost', 'employment', 'region'],
-        optional: ['hospitalLevel'],
-      },
-    ];
+    return [{ needs: scheme ? ['medicalCost', 'region'] : ['medicalCost', 'employment', 'region'] }];
   },
 };
 

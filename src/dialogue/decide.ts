@@ -5,6 +5,7 @@ import type { ParseResult } from '../nlu/parse.js';
 import type { Scheme } from '../nlu/scheme.js';
 import type { SlotName, Slots } from '../nlu/slot-schema.js';
 import { readSlotValues } from '../nlu/slot-value.js';
+import { withoutDenied } from '../nlu/question-edits.js';
 import type { Action } from './action.js';
 import { interpret, isFollowUp, isTopic } from './interpret.js';
 import { editTarget } from './edit-target.js';
@@ -65,7 +66,9 @@ function pick(slots: Slots, names: readonly SlotName[]): Slots {
 function slotsGiven(state: ConversationState, parsed: ParseResult, now: Date): Slots {
   if (parsed.cues?.otherDomain) return {};
   const given: Slots = { ...parsed.slots };
-  const text = normalize(parsed.text);
+  const normalised = normalize(parsed.text);
+  // "是8000不是5000": the figure read is the one asserted
+  const text = parsed.cues?.correction ? withoutDenied(normalised) : normalised;
   const switched = parsed.cues?.person !== undefined && parsed.cues.person.key !== (state.subject?.key ?? 'self');
   const editing =
     parsed.cues?.correction || switched || (state.topic !== undefined && isFollowUp(parsed.text.trim()));
@@ -81,7 +84,7 @@ function slotsGiven(state: ConversationState, parsed: ParseResult, now: Date): S
     delete given.age;
   }
   // a message that states its own facts (要是在三甲医院呢) is not read as a bare figure
-  const stated = Object.keys(given).some((k) => k !== 'age' || target !== 'retirementAge');
+  const stated = FIGURES.some((k) => given[k] !== undefined);
   if (target && given[target] === undefined && (!stated || target === state.pending?.slot)) {
     const read = readSlotValues(target, text, now);
     for (const [k, v] of Object.entries(read)) {
@@ -276,7 +279,8 @@ export function decide(
       ...(national ? { national: true } : {}),
       ...(period ? { period } : {}),
       ...(state.subject ? { subject: state.subject.label } : {}),
-      ...(edit && changed.length ? { changed } : {}),
+      // a figure changed after an answer (a correction, 要是62岁退休呢), not our question answered
+      ...(edit && changed.length && !remembered.pending ? { changed } : {}),
     },
     intent: ranked(intent),
   };

@@ -78,7 +78,9 @@ export function interpret(
       }
     }
     // facts about the question, with no other question named ("我现在交了12年 还差多少")
-    if (hasSlots && !cues.namesTopic && !chat) return { intent: topic, edit: true };
+    if (hasSlots && !cues.namesTopic && !chat && parsed.intent.confidence < 0.7) {
+      return { intent: topic, edit: true };
+    }
     if (name === 'inform' || (name === 'out_of_scope' && hasSlots)) return { intent: topic, edit: true };
     if (name === 'out_of_scope' && state.pending) return { intent: state.pending.intent, edit: true };
   }

@@ -18,10 +18,10 @@ export interface Alternative {
    */
   optional?: readonly SlotName[];
   /**
-   * Used when the person gave it, never asked towards: few people know their contribution
-   * base or the local average wage, but when they say it the answer needs nothing else.
+   * Taken only when no better alternative can be completed (the person could not say what it
+   * needs): an employee who does not know the income gets the figures at the base floor.
    */
-  volunteered?: true;
+  fallback?: true;
 }
 
 export interface RequirementContext {
@@ -31,7 +31,10 @@ export interface RequirementContext {
 }
 
 export interface Requirements {
-  /** Every slot these requirements may ask for: each must have a question in the intent file. */
+  /**
+   * The slots the bot may ask for (each must have a question in the intent file). Others (a
+   * contribution base, the local average wage: few people know them) count only when given.
+   */
   asks: readonly SlotName[];
   /** What a slot is taken as when the person cannot say (and the answer says so). */
   defaults?: Partial<Slots>;
@@ -52,23 +55,37 @@ export function nextStep(
   ctx: RequirementContext,
   dropped: readonly SlotName[],
 ): Step {
+  const all = requirements.alternatives(ctx);
+  // a slot the answer never asks for (a contribution base, an average wage) only counts when given
+  const unaskable = (s: SlotName) => dropped.includes(s) || !requirements.asks.includes(s);
+  const preferred = all.filter((a) => !a.fallback);
+  const step = stepAmong(preferred, ctx, unaskable);
+  if (step) return step;
+  return stepAmong(all.filter((a) => a.fallback), ctx, unaskable) ?? { kind: 'answer' };
+}
+
+/** The step among these alternatives, or undefined when none can be completed. */
+function stepAmong(
+  alternatives: readonly Alternative[],
+  ctx: RequirementContext,
+  unaskable: (slot: SlotName) => boolean,
+): Step | undefined {
   const have = (s: SlotName) => ctx.slots[s] !== undefined;
-  const alternatives = requirements.alternatives(ctx);
   for (const alt of alternatives) {
     if (!alt.needs.every(have)) continue;
-    const optional = alt.optional?.find((s) => !have(s) && !dropped.includes(s));
+    const optional = alt.optional?.find((s) => !have(s) && !unaskable(s));
     return optional ? { kind: 'ask', slot: optional } : { kind: 'answer' };
   }
   let best: { slot: SlotName; missing: number } | undefined;
   for (const alt of alternatives) {
-    if (alt.volunteered || alt.needs.some((s) => !have(s) && dropped.includes(s))) continue;
+    if (alt.needs.some((s) => !have(s) && unaskable(s))) continue;
     const missing = alt.needs.filter((s) => !have(s));
     if (!best || missing.length < best.missing) best = { slot: missing[0]!, missing: missing.length };
   }
-  return best ? { kind: 'ask', slot: best.slot } : { kind: 'answer' };
+  return best ? { kind: 'ask', slot: best.slot } : undefined;
 }
 
-/** Every slot an alternative may use, for checking a declaration against its `asks`. */
+/** Every slot the alternatives use. */
 export function slotsUsed(alternatives: readonly Alternative[]): SlotName[] {
-  return [...new Set(alternatives.flatMap((a) => (a.volunteered ? [] : [...a.needs, ...(a.optional ?? [])])))];
+  return [...new Set(alternatives.flatMap((a) => [...a.needs, ...(a.optional ?? [])]))];
 }

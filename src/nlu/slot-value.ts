@@ -26,6 +26,19 @@ const WHOLE: Partial<Record<SlotName, (n: number, now: Date) => number | undefin
   retirementYear: (n) => (n >= 100 ? n : 2000 + n),
   year: (n) => (n >= 100 ? n : 2000 + n),
 };
+/** A unit after the figure that says it is something else: 35岁 is no income, 8000元 no age. */
+const WRONG_UNIT: Partial<Record<SlotName, RegExp>> = {
+  age: /^(年|个|元|块|月|天|级|%|万|千)/,
+  retirementAge: /^(年|个|元|块|月|天|级|%|万|千)/,
+  contributionYears: /^(岁|周岁|个|元|块|月|天|级|%|万|千)/,
+  birthYear: /^(岁|周岁|个|元|块|天|级|%|万|千)/,
+  retirementYear: /^(岁|周岁|个|元|块|天|级|%|万|千)/,
+  year: /^(岁|周岁|个|元|块|天|级|%|万|千)/,
+  birthMonth: /^(岁|周岁|年|元|块|天|级|%)/,
+  hospitalLevel: /^(岁|周岁|年|元|块|月|天|%)/,
+};
+const MONEY_WRONG_UNIT = /^(岁|周岁|年|个|月(?!薪)|天|级|号|次|倍|档|%)/;
+
 /** Words for a period, whose 一 is no figure. */
 const PERIODS = /一年|一个月|一月|一整年|一共|一下|一次|一点儿|一些|一直|一样/g;
 /** The longest reply read as a bare value. */
@@ -65,9 +78,13 @@ export function readSlotValue(slot: SlotName, text: string, now: Date): Slots[Sl
   const numbers = scanNumbers(text.replace(PERIODS, ' ')).filter((m) => !m.negative);
   if (numbers.length !== 1) return undefined;
   const m = numbers[0]!;
+  const unit = text.slice(m.end, m.end + 2);
+  const wrong = MONEY.includes(slot) ? MONEY_WRONG_UNIT : WRONG_UNIT[slot];
+  if (wrong?.test(unit)) return undefined;
   let value: unknown;
   if (MONEY.includes(slot)) {
-    if (m.percent) return undefined;
+    // 三 of 三甲 is no sum of money: digits, a magnitude (三千) or a currency word
+    if (m.percent || !(m.arabic || m.magnitude || m.currency)) return undefined;
     value = moneyString(m.value as Decimal);
   } else if (slot === 'contributionIndex') {
     value = decimalString(m.percent ? m.value.div(100) : m.value);

@@ -5,36 +5,49 @@ import { emptyState, type ConversationState } from '../../src/dialogue/state.js'
 import type { IntentName } from '../../src/nlu/intent-names.js';
 import type { ParseResult } from '../../src/nlu/parse.js';
 import type { Slots } from '../../src/nlu/slot-schema.js';
+import type { Requirements } from '../../src/dialogue/requirements.js';
 
-const rules = buildRules([
-  {
-    name: 'medical_contribution',
-    dialogue: {
-      counterpart: 'pension_contribution',
-      asks: [
-        {
-          slot: 'employment',
-          question: '你是单位上班还是灵活就业？',
-          buttons: ['单位上班', '灵活就业'],
-          default: 'employee',
-          unlessScheme: ['resident'],
+/** A small medical-contribution declaration, shaped like the real one (src/answers/requirements.ts). */
+const medicalNeeds: Requirements = {
+  asks: ['employment', 'monthlyIncome', 'region'],
+  defaults: { employment: 'employee' },
+  alternatives({ slots, scheme }) {
+    if (scheme === 'resident') return [{ needs: ['region'] }];
+    const employment = slots.employment ?? (scheme === 'employee' ? 'employee' : undefined);
+    if (!employment) return [{ needs: ['employment'] }];
+    if (employment !== 'employee') return [{ needs: ['region'] }];
+    return [
+      { needs: ['contributionBase'] },
+      { needs: ['monthlyIncome', 'region'] },
+      { needs: ['region'], fallback: true },
+    ];
+  },
+};
+
+const rules = buildRules(
+  [
+    {
+      name: 'medical_contribution',
+      dialogue: {
+        counterpart: 'pension_contribution',
+        questions: {
+          employment: { text: '你是单位上班还是灵活就业？', buttons: ['单位上班', '灵活就业'] },
+          monthlyIncome: { text: '月薪多少？', buttons: ['月薪8000'] },
+          region: { text: '在哪个城市？', buttons: ['上饶'] },
         },
-        {
-          slot: 'monthlyIncome',
-          question: '月薪多少？',
-          buttons: ['月薪8000'],
-          when: { employment: ['employee'] },
-        },
-        { slot: 'region', question: '在哪个城市？', buttons: ['上饶'] },
-      ],
+      },
     },
-  },
-  { name: 'pension_contribution', dialogue: { counterpart: 'medical_contribution', asks: [] } },
+    { name: 'pension_contribution', dialogue: { counterpart: 'medical_contribution' } },
+    {
+      name: 'reimbursement',
+      dialogue: { questions: { medicalCost: { text: '花了多少？', buttons: ['3万'] } } },
+    },
+  ],
   {
-    name: 'reimbursement',
-    dialogue: { asks: [{ slot: 'medicalCost', question: '花了多少？', buttons: ['3万'] }] },
+    medical_contribution: medicalNeeds,
+    reimbursement: { asks: ['medicalCost'], alternatives: () => [{ needs: ['medicalCost'] }] },
   },
-]);
+);
 
 const xian = { province: '陕西省', city: '西安市', code: '610100' };
 
@@ -229,21 +242,17 @@ describe('decide', () => {
 });
 
 describe('buildRules', () => {
-  it('rejects a default that is not a valid value of its slot, naming the file', () => {
+  it('fails when the answer may ask for a slot the intent file has no question for', () => {
     expect(() =>
-      buildRules([
-        {
-          name: 'retirement_age',
-          dialogue: { asks: [{ slot: 'gender', question: 'q', buttons: ['男'], default: 'x' }] },
-        },
-      ]),
-    ).toThrow(/intents\/retirement_age\.yaml.*gender/);
+      buildRules([{ name: 'retirement_age', dialogue: { questions: {} } }], {
+        retirement_age: { asks: ['gender'], alternatives: () => [{ needs: ['gender'] }] },
+      }),
+    ).toThrow(/intents\/retirement_age\.yaml.*questions\.gender/);
   });
 
-  it('rejects an unknown key', () => {
-    expect(() => buildRules([{ name: 'hotline', dialogue: { asks: [], nope: 1 } }])).toThrow(
-      /hotline/,
-    );
+  it('rejects an unknown key, and the old asks list', () => {
+    expect(() => buildRules([{ name: 'hotline', dialogue: { nope: 1 } }])).toThrow(/hotline/);
+    expect(() => buildRules([{ name: 'hotline', dialogue: { asks: [] } }])).toThrow(/hotline/);
   });
 });
 
@@ -268,9 +277,9 @@ describe('the insurance a question names', () => {
     expect(answered!.action.kind === 'answer' && answered!.action.slots.employment).toBe(undefined);
   });
 
-  it('still asks for the job when the question names 职工医保', () => {
+  it('does not ask for the job when the question names 职工医保 either: asks the income', () => {
     const [asked] = talk(named('medical_contribution', 'employee', { region: xian }));
-    expect(asked!.action).toMatchObject({ kind: 'ask', slot: 'employment' });
+    expect(asked!.action).toMatchObject({ kind: 'ask', slot: 'monthlyIncome' });
   });
 
   it('keeps it for a follow-up on the other insurance, drops it for a new question', () => {
@@ -305,7 +314,7 @@ describe('the insurance a question names', () => {
   });
 
   it('takes "居民医保" in answer to the job question as the answer, not as a new topic', () => {
-    const [asked, answered] = talk(parse('medical_contribution', { region: xian }), {
+    const [asked, answered] = talk(parse('medical_contribution', { region: xian }, '医保交多少'), {
       ...parse('compare_medical_types', {}, '居民医保'),
       scheme: 'resident' as const,
     });
@@ -316,7 +325,7 @@ describe('the insurance a question names', () => {
       scheme: 'resident',
     });
     // a question about the insurance is a new topic still
-    const [, newTopic] = talk(parse('medical_contribution', { region: xian }), {
+    const [, newTopic] = talk(parse('medical_contribution', { region: xian }, '医保交多少'), {
       ...parse('compare_medical_types', {}, '居民医保和职工医保哪个好'),
       scheme: undefined,
     });

@@ -100,6 +100,8 @@ const BIRTH_YM: readonly BirthPattern[] = [
   { re: re(String.raw`(?<![\d])(?<y>\d{4})年${MONTH}月份?${BARE_END}`), bare: true },
   // 我是76年10月的女工人
   { re: re(String.raw`${SELF}${Y2}年${MONTH}月份?的`), bare: true },
+  // 女的 75年3月 工人
+  { re: re(String.raw`${SELF}${Y2}年${MONTH}月份?${BARE_END}`), bare: true },
 ];
 
 /** 孩子今年8月出生的: a birth this year or last. */

@@ -245,8 +245,9 @@ function buildGazetteer(): { index: Map<string, Entry[]>; byCode: Map<string, Pl
         // county level only (东莞, 中山... list streets: skip); 71-79 are development zones,
         // not divisions of GB/T 2260
         if (a.code.length !== 6 || a.code[4] === '7') continue;
-        const region: Region = city
-          ? { province, city, county: a.name, code: a.code }
+        const within = city ?? (municipal ? province : undefined);
+        const region: Region = within
+          ? { province, city: within, county: a.name, code: a.code }
           : { province, county: a.name, code: a.code };
         register(a.name, { region, level: 2, municipal });
       }
