@@ -9,11 +9,11 @@
  *   figure stops being honest.
  *
  * Prints conversations and turns passed and the turns a person types per answer; exits non-zero
- * when either set passes fewer than MIN_PASS of its turns. `--verbose` lists the scenario misses.
+ * when a set passes fewer of its turns than its bar (SETS). `--verbose` lists the scenario misses.
  */
 import { join } from 'node:path';
 import { projectRoot } from '../src/paths.js';
-import { evaluateSets, MIN_PASS, SETS } from '../test/support/dialogue-run.js';
+import { evaluateSets, SETS } from '../test/support/dialogue-run.js';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose')
@@ -33,10 +33,14 @@ const results = await evaluateSets(
 let ok = true;
 for (const { name, summary, outcomes } of results) {
   const turnRate = summary.turnsPassed / summary.turns;
+  const minPass = SETS.find((s) => s.name === name)!.minPass;
   console.log(
     `${name.padEnd(10)} conversations ${summary.conversationsPassed}/${summary.conversations} (${pct(summary.conversationsPassed / summary.conversations)})  turns ${summary.turnsPassed}/${summary.turns} (${pct(turnRate)})  turns per answer ${summary.turnsPerAnswer.toFixed(2)}`,
   );
-  if (turnRate < MIN_PASS) ok = false;
+  if (turnRate < minPass) {
+    ok = false;
+    console.error(`${name}: below its bar of ${pct(minPass)} of turns`);
+  }
   if (!verbose.includes(name)) continue;
   for (const o of outcomes.filter((x) => !x.passed)) {
     console.log(`\n-- ${o.id} (${o.persona})`);
@@ -53,7 +57,4 @@ for (const { name, summary, outcomes } of results) {
     }
   }
 }
-if (!ok) {
-  console.error(`\nbelow the bar: every set must pass at least ${pct(MIN_PASS)} of its turns`);
-  process.exit(1);
-}
+if (!ok) process.exit(1);

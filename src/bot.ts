@@ -80,7 +80,11 @@ export function createBot(options: BotOptions): Bot {
           let replies = answerer.answer(decision.action, at);
           // never the same reply twice in a row to a new message: say what was understood
           if (state.lastReply !== undefined && fingerprint(replies) === state.lastReply) {
-            replies = answerer.rephrase(decision.action, replies, Object.keys(parsed.slots) as SlotName[]);
+            replies = answerer.rephrase(
+              decision.action,
+              replies,
+              Object.keys(parsed.slots) as SlotName[],
+            );
           }
           const next: ConversationState = {
             ...decision.state,

@@ -109,7 +109,12 @@ export function createAnswerer(options: AnswererOptions): Answerer {
     const calcs = parts.map((intent) => {
       const calc = calculators[intent];
       return calc
-        ? calc({ slots, defaulted: action.defaulted, now, ...(action.scheme ? { scheme: action.scheme } : {}) })
+        ? calc({
+            slots,
+            defaulted: action.defaulted,
+            now,
+            ...(action.scheme ? { scheme: action.scheme } : {}),
+          })
         : undefined;
     });
     const lead: string[] = [];
@@ -121,15 +126,28 @@ export function createAnswerer(options: AnswererOptions): Answerer {
     }
     const own = calcs[0]?.own;
     if (action.period === 'year' && parts.length === 1 && own) {
-      lead.push(fill(chat.period_year, { yearly: formatMoney(own.yearly), monthly: formatMoney(own.monthly) }));
+      lead.push(
+        fill(chat.period_year, {
+          yearly: formatMoney(own.yearly),
+          monthly: formatMoney(own.monthly),
+        }),
+      );
     }
     if (parts.length > 1 && calcs.every((c) => c?.own)) {
       const total = calcs.reduce((sum, c) => sum.plus(c!.own!.monthly), new Decimal(0));
       const yearly = calcs.reduce((sum, c) => sum.plus(c!.own!.yearly), new Decimal(0));
-      const notes = calcs.map((c) => c!.own!.note).filter(Boolean).join('，');
+      const notes = calcs
+        .map((c) => c!.own!.note)
+        .filter(Boolean)
+        .join('，');
       lead.push(
         fill(chat.parts_total, {
-          parts: calcs.map((c, i) => `${chat.titles_short[parts[i]!] ?? parts[i]}${formatMoney(c!.own!.monthly)}元`).join(' + '),
+          parts: calcs
+            .map(
+              (c, i) =>
+                `${chat.titles_short[parts[i]!] ?? parts[i]}${formatMoney(c!.own!.monthly)}元`,
+            )
+            .join(' + '),
           monthly: formatMoney(total),
           yearly: formatMoney(yearly),
           notes: notes ? `（${notes}）` : '',
@@ -171,7 +189,9 @@ export function createAnswerer(options: AnswererOptions): Answerer {
         case 'clarify':
           return [{ text: chat.clarify, buttons: titles(action.options) }];
         case 'ask': {
-          const text = action.subject ? `关于${action.subject}：${action.question}` : action.question;
+          const text = action.subject
+            ? `关于${action.subject}：${action.question}`
+            : action.question;
           return [{ text, buttons: action.buttons }];
         }
         case 'answer': {

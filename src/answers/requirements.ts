@@ -11,12 +11,25 @@ import { minimumYearsUnknownGender } from './calc/contribution-years.js';
  * checks it gives figures from exactly that set.
  */
 
-const EMPLOYEE_COST: readonly Alternative[] = [
+/** An employee's pension: the base, or the income banded by the average wage or the region. */
+const EMPLOYEE_PENSION: readonly Alternative[] = [
   { needs: ['contributionBase'] },
   { needs: ['monthlyIncome', 'averageWage'] },
   { needs: ['monthlyIncome', 'region'] },
   { needs: ['region'], fallback: true },
 ];
+
+/** An employee's medical insurance: the base, or the income banded like the pension's. */
+const EMPLOYEE_MEDICAL: readonly Alternative[] = [
+  { needs: ['contributionBase'] },
+  { needs: ['monthlyIncome', 'averageWage'] },
+  { needs: ['monthlyIncome', 'region'] },
+  { needs: ['region'], fallback: true },
+];
+
+/** The job not known yet: it is asked first, towards the employee's answer (its default). */
+const withJob = (alternatives: readonly Alternative[]): Alternative[] =>
+  alternatives.map((a) => ({ ...a, needs: ['employment', ...a.needs] }));
 
 const medicalContribution: Requirements = {
   asks: ['employment', 'monthlyIncome', 'region'],
@@ -24,11 +37,11 @@ const medicalContribution: Requirements = {
   alternatives(ctx) {
     switch (contributionKind(ctx, 'medical')) {
       case 'unknown':
-        return [{ needs: ['employment'] }];
+        return withJob(EMPLOYEE_MEDICAL);
       case 'retiree':
         return [{ needs: [] }];
       case 'employee':
-        return EMPLOYEE_COST;
+        return EMPLOYEE_MEDICAL;
       default:
         return [{ needs: ['region'] }];
     }
@@ -41,17 +54,13 @@ const pensionContribution: Requirements = {
   alternatives(ctx) {
     switch (contributionKind(ctx, 'pension')) {
       case 'unknown':
-        return [{ needs: ['employment'] }];
+        return withJob(EMPLOYEE_PENSION);
       case 'retiree':
         return [{ needs: [] }];
       case 'employee':
-        return EMPLOYEE_COST;
+        return EMPLOYEE_PENSION;
       case 'flexible':
-        return [
-          { needs: ['contributionBase'] },
-          { needs: ['averageWage'] },
-          { needs: ['region'] },
-        ];
+        return [{ needs: ['contributionBase'] }, { needs: ['averageWage'] }, { needs: ['region'] }];
       default:
         return [{ needs: ['region'] }];
     }
@@ -113,7 +122,9 @@ const reimbursement: Requirements = {
   asks: ['medicalCost', 'employment', 'region'],
   defaults: { employment: 'employee' },
   alternatives({ scheme }) {
-    return [{ needs: scheme ? ['medicalCost', 'region'] : ['medicalCost', 'employment', 'region'] }];
+    return [
+      { needs: scheme ? ['medicalCost', 'region'] : ['medicalCost', 'employment', 'region'] },
+    ];
   },
 };
 

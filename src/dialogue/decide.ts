@@ -41,7 +41,11 @@ export const TIE_CEILING = 0.6;
 const MAX_ASKS = 2;
 
 /** Questions asked together, by the cue that finds them: both are answered. */
-const PAIRS: readonly (readonly ['bothContributions' | 'retirementAndYears', IntentName, IntentName])[] = [
+const PAIRS: readonly (readonly [
+  'bothContributions' | 'retirementAndYears',
+  IntentName,
+  IntentName,
+])[] = [
   ['bothContributions', 'medical_contribution', 'pension_contribution'],
   ['retirementAndYears', 'retirement_age', 'contribution_years'],
 ];
@@ -69,9 +73,12 @@ function slotsGiven(state: ConversationState, parsed: ParseResult, now: Date): S
   const normalised = normalize(parsed.text);
   // "是8000不是5000": the figure read is the one asserted
   const text = parsed.cues?.correction ? withoutDenied(normalised) : normalised;
-  const switched = parsed.cues?.person !== undefined && parsed.cues.person.key !== (state.subject?.key ?? 'self');
+  const switched =
+    parsed.cues?.person !== undefined && parsed.cues.person.key !== (state.subject?.key ?? 'self');
   const editing =
-    parsed.cues?.correction || switched || (state.topic !== undefined && isFollowUp(parsed.text.trim()));
+    parsed.cues?.correction ||
+    switched ||
+    (state.topic !== undefined && isFollowUp(parsed.text.trim()));
   const target =
     state.pending && !parsed.cues?.correction
       ? (state.pending.slot as SlotName)
@@ -79,7 +86,12 @@ function slotsGiven(state: ConversationState, parsed: ParseResult, now: Date): S
         ? editTarget(text, state.slots, state.lastSlot as SlotName | undefined)
         : undefined;
   // 63岁呢 after 要是62岁退休呢: the age read is the retirement age being changed
-  if (editing && target === 'retirementAge' && given.age !== undefined && given.retirementAge === undefined) {
+  if (
+    editing &&
+    target === 'retirementAge' &&
+    given.age !== undefined &&
+    given.retirementAge === undefined
+  ) {
     given.retirementAge = given.age;
     delete given.age;
   }
@@ -149,7 +161,12 @@ export function decide(
 
   if (parsed.intent.name === 'reset' && !cues.correction) {
     return {
-      state: { version: remembered.version, slots: {}, defaulted: [], updatedAt: remembered.updatedAt },
+      state: {
+        version: remembered.version,
+        slots: {},
+        defaulted: [],
+        updatedAt: remembered.updatedAt,
+      },
       action: { kind: 'reset' },
       intent: parsed.intent,
     };
@@ -200,12 +217,19 @@ export function decide(
   const topic = state.pending?.intent ?? state.topic;
   const sameTopic = intent === topic || edit || (state.alsoTopics ?? []).includes(intent);
   // "那2040年呢" after a question about retiring in 2032: the year is the retirement year
-  if (edit && given.year !== undefined && state.slots.retirementYear !== undefined && given.retirementYear === undefined) {
+  if (
+    edit &&
+    given.year !== undefined &&
+    state.slots.retirementYear !== undefined &&
+    given.retirementYear === undefined
+  ) {
     given.retirementYear = given.year;
     delete given.year;
   }
   const slots = merge(sameTopic ? state.slots : pick(state.slots, PERSON_SLOTS), given, now);
-  const scheme = parsed.scheme ?? (sameTopic || followsCounterpart(state, parsed, intent, rules) ? state.scheme : undefined);
+  const scheme =
+    parsed.scheme ??
+    (sameTopic || followsCounterpart(state, parsed, intent, rules) ? state.scheme : undefined);
   const national = cues.national || (sameTopic && state.national) || undefined;
   const period = cues.period ?? (sameTopic ? state.period : undefined);
   const pair = PAIRS.find(([cue, a, b]) => cues[cue] && (intent === a || intent === b));
@@ -242,7 +266,9 @@ export function decide(
     national,
     period,
   });
-  for (const t of topics) {
+  // a question about the rule in general, with no facts of the person's: the general answer
+  const general = cues.general && changed.length === 0 && !pending;
+  for (const t of general ? [] : topics) {
     const requirements = rules.get(t)?.requirements;
     if (!requirements) continue;
     const step = nextStep(requirements, { slots, ...(scheme ? { scheme } : {}) }, dropped);
@@ -268,7 +294,11 @@ export function decide(
     };
   }
   return {
-    state: { ...base, pending: undefined, lastSlot: lastSlotOf(given, pending?.slot as SlotName) ?? state.lastSlot },
+    state: {
+      ...base,
+      pending: undefined,
+      lastSlot: lastSlotOf(given, pending?.slot as SlotName) ?? state.lastSlot,
+    },
     action: {
       kind: 'answer',
       intent,

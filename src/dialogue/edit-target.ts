@@ -33,7 +33,11 @@ const KINDS: readonly Kind[] = [
   { test: /元|块|万|千|[kw]|工资|月薪|收入|基数|余额|\d{3,}/, slots: MONEY },
 ];
 
-export function editTarget(text: string, known: Slots, last: SlotName | undefined): SlotName | undefined {
+export function editTarget(
+  text: string,
+  known: Slots,
+  last: SlotName | undefined,
+): SlotName | undefined {
   for (const kind of KINDS) {
     if (!kind.test.test(text)) continue;
     if (last && kind.slots.includes(last)) return last;

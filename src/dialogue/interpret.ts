@@ -27,8 +27,7 @@ const FOLLOW_UP =
 const FOLLOW_UP_LENGTH = 16;
 
 /** A short "那养老呢" kind of message: the same question again, with something changed. */
-export const isFollowUp = (text: string) =>
-  text.length <= FOLLOW_UP_LENGTH && FOLLOW_UP.test(text);
+export const isFollowUp = (text: string) => text.length <= FOLLOW_UP_LENGTH && FOLLOW_UP.test(text);
 
 export interface Interpretation {
   intent: IntentName;
@@ -59,7 +58,13 @@ export function interpret(
     const top = parsed.ranking.slice(0, 3).map((r) => r.name);
     // "那养老呢" after a medical question: the other insurance, same person
     const namesCounterpart = counterpart && NAMES[counterpart]?.test(normalize(text));
-    if (followUp && counterpart && namesCounterpart && top.includes(counterpart) && name !== topic) {
+    if (
+      followUp &&
+      counterpart &&
+      namesCounterpart &&
+      top.includes(counterpart) &&
+      name !== topic
+    ) {
       return { intent: counterpart, edit: true };
     }
     // "居民医保" in answer to "职工医保还是居民医保？": an answer, not a new question
@@ -81,9 +86,12 @@ export function interpret(
     if (hasSlots && !cues.namesTopic && !chat && parsed.intent.confidence < 0.7) {
       return { intent: topic, edit: true };
     }
-    if (name === 'inform' || (name === 'out_of_scope' && hasSlots)) return { intent: topic, edit: true };
-    if (name === 'out_of_scope' && state.pending) return { intent: state.pending.intent, edit: true };
+    if (name === 'inform' || (name === 'out_of_scope' && hasSlots))
+      return { intent: topic, edit: true };
+    if (name === 'out_of_scope' && state.pending)
+      return { intent: state.pending.intent, edit: true };
   }
-  if (name === 'inform' || (name === 'out_of_scope' && hasSlots)) return { intent: 'inform', edit: false };
+  if (name === 'inform' || (name === 'out_of_scope' && hasSlots))
+    return { intent: 'inform', edit: false };
   return { intent: name, edit: false };
 }

@@ -14,13 +14,17 @@ import type { ConversationState } from './state.js';
 const SHARED: readonly (keyof Slots)[] = ['region'];
 
 /** The conversation about `person`, with the current person's facts put aside. */
-export function aboutPerson(state: ConversationState, person: PersonRef | undefined): ConversationState {
+export function aboutPerson(
+  state: ConversationState,
+  person: PersonRef | undefined,
+): ConversationState {
   const current = state.subject?.key ?? SELF;
   if (!person || person.key === current) return state;
   const people = { ...(state.people ?? {}), [current]: state.slots };
   const known = people[person.key];
   const seed: Slots = {};
-  for (const k of SHARED) if (state.slots[k] !== undefined) (seed as Record<string, unknown>)[k] = state.slots[k];
+  for (const k of SHARED)
+    if (state.slots[k] !== undefined) (seed as Record<string, unknown>)[k] = state.slots[k];
   const { [person.key]: _taken, ...others } = people;
   const { subject: _old, ...rest } = state;
   return {
@@ -29,6 +33,8 @@ export function aboutPerson(state: ConversationState, person: PersonRef | undefi
     people: others,
     defaulted: [],
     pending: undefined,
-    ...(person.key === SELF ? {} : { subject: { key: person.key, label: person.label ?? person.key } }),
+    ...(person.key === SELF
+      ? {}
+      : { subject: { key: person.key, label: person.label ?? person.key } }),
   };
 }

@@ -61,7 +61,13 @@ export function nextStep(
   const preferred = all.filter((a) => !a.fallback);
   const step = stepAmong(preferred, ctx, unaskable);
   if (step) return step;
-  return stepAmong(all.filter((a) => a.fallback), ctx, unaskable) ?? { kind: 'answer' };
+  return (
+    stepAmong(
+      all.filter((a) => a.fallback),
+      ctx,
+      unaskable,
+    ) ?? { kind: 'answer' }
+  );
 }
 
 /** The step among these alternatives, or undefined when none can be completed. */
@@ -80,7 +86,8 @@ function stepAmong(
   for (const alt of alternatives) {
     if (alt.needs.some((s) => !have(s) && unaskable(s))) continue;
     const missing = alt.needs.filter((s) => !have(s));
-    if (!best || missing.length < best.missing) best = { slot: missing[0]!, missing: missing.length };
+    if (!best || missing.length < best.missing)
+      best = { slot: missing[0]!, missing: missing.length };
   }
   return best ? { kind: 'ask', slot: best.slot } : undefined;
 }

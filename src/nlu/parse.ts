@@ -8,6 +8,7 @@ import type { Lexicon } from './lexicon.js';
 import { normalize } from './normalize.js';
 import { loadKinship, personNamed, type Kinship, type PersonRef } from './person-ref.js';
 import {
+  asksInGeneral,
   isCorrection,
   withoutDenied,
   namesBothContributions,
@@ -49,6 +50,8 @@ export interface MessageCues {
   bothContributions?: true;
   /** 什么时候退休 最少交几年: the retirement age and the minimum years at once. */
   retirementAndYears?: true;
+  /** 延迟退休是怎么规定的: the rule in general, not the person's own figure. */
+  general?: true;
 }
 
 export interface Understanding {
@@ -72,7 +75,14 @@ export interface UnderstandingOptions {
 }
 
 /** Concepts that name a question of ours besides the lexicon's topics (退休, 交多少, 领多少). */
-const QUESTION_CONCEPTS = new Set(['retire', 'money_cost', 'money_get', 'poor', 'account', 'hospital']);
+const QUESTION_CONCEPTS = new Set([
+  'retire',
+  'money_cost',
+  'money_get',
+  'poor',
+  'account',
+  'hospital',
+]);
 
 export const DEFAULT_MIN_CONFIDENCE = 0.3;
 export const DEFAULT_CACHE_SIZE = 5000;
@@ -150,6 +160,7 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
     if (otherDomain(textCues)) cues.otherDomain = true;
     if (namesBothContributions(normalised)) cues.bothContributions = true;
     if (namesRetirementAndYears(normalised)) cues.retirementAndYears = true;
+    if (asksInGeneral(normalised)) cues.general = true;
     return { ...result, ...(scheme ? { scheme } : {}), cues };
   }
 

@@ -31,7 +31,9 @@ export interface Kinship {
 /** The key of the asker. */
 export const SELF = 'self';
 
-export function loadKinship(file = join(projectRoot, 'intents', 'lexicon', 'kinship.yaml')): Kinship {
+export function loadKinship(
+  file = join(projectRoot, 'intents', 'lexicon', 'kinship.yaml'),
+): Kinship {
   const parsed = KinshipSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -77,7 +79,11 @@ export function personNamed(text: string, kinship: Kinship): PersonRef | undefin
     if (at < 0 || (best && best.at <= at)) continue;
     const before = text.slice(Math.max(0, at - 4), at);
     const after = text.slice(at + word.length, at + word.length + 1);
-    if (!OWNER.test(before) && !(LEAD.test(text.slice(0, at)) && /^(呢|的|,| |今年|她|他|是|[0-9])/.test(after || '呢'))) continue;
+    if (
+      !OWNER.test(before) &&
+      !(LEAD.test(text.slice(0, at)) && /^(呢|的|,| |今年|她|他|是|[0-9])/.test(after || '呢'))
+    )
+      continue;
     best = { at, key };
   }
   if (!best) return undefined;

@@ -33,7 +33,8 @@ export function periodNamed(text: string): Period | undefined {
 }
 
 /** 按全国标准, 全国统一的, 国家标准: figures for the whole country, no place asked. */
-const NATIONAL = /(按|用|以|照)(照)?(全国|国家)(的)?(统一)?(标准|规定|政策)|全国(统一|通用|标准|一样)|国家(统一|标准|规定)(是|的)?/;
+const NATIONAL =
+  /(按|用|以|照)(照)?(全国|国家)(的)?(统一)?(标准|规定|政策)|全国(统一|通用|标准|一样)|国家(统一|标准|规定)(是|的)?/;
 
 export function nationalAsked(text: string): boolean {
   return NATIONAL.test(text);
@@ -55,4 +56,15 @@ const MINIMUM_YEARS = /(最少|最低)(要|得|需要)?(交|缴)|交几年|交�
 /** 什么时候退休 最少交几年: when the person retires and the minimum years, in one question. */
 export function namesRetirementAndYears(text: string): boolean {
   return WHEN_RETIRE.test(text) && MINIMUM_YEARS.test(text);
+}
+
+/**
+ * 延迟退休是怎么规定的, 交不满15年怎么办, 基数上下限是怎么定的: a question about the rule
+ * itself, to be answered in general rather than by asking for the person's facts.
+ */
+const GENERAL =
+  /怎么规定|如何规定|怎么定的?|是怎么(规定|定|算|计算|报销|回事)|有(什么|哪些|啥)规定|(什么|啥)政策|政策是(什么|啥|怎样)|规则|标准是(什么|啥|怎样)|怎么办|咋办|咋整|是除以|除以多少|一般是/;
+
+export function asksInGeneral(text: string): boolean {
+  return GENERAL.test(text);
 }

@@ -63,7 +63,10 @@ export function readSlotValues(slot: SlotName, text: string, now: Date): Slots {
     const m = YEAR_MONTH.exec(text);
     if (m) {
       const year = WHOLE.birthYear!(Number(m[1]), now);
-      const out = SlotsSchema.safeParse({ birthYear: year, ...(m[2] ? { birthMonth: Number(m[2]) } : {}) });
+      const out = SlotsSchema.safeParse({
+        birthYear: year,
+        ...(m[2] ? { birthMonth: Number(m[2]) } : {}),
+      });
       if (out.success) return out.data;
     }
   }
@@ -72,7 +75,11 @@ export function readSlotValues(slot: SlotName, text: string, now: Date): Slots {
 }
 
 /** `slot`'s value in a short reply that states one figure, checked against the slot schema. */
-export function readSlotValue(slot: SlotName, text: string, now: Date): Slots[SlotName] | undefined {
+export function readSlotValue(
+  slot: SlotName,
+  text: string,
+  now: Date,
+): Slots[SlotName] | undefined {
   if (text.length > MAX_LENGTH) return undefined;
   // 一年呢, 一个月多少: a period, not a figure
   const numbers = scanNumbers(text.replace(PERIODS, ' ')).filter((m) => !m.negative);

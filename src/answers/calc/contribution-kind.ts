@@ -16,13 +16,13 @@ export function contributionKind(
   if (e === 'retiree') return 'retiree';
   if (scheme === 'employee') return e === 'unemployed' ? 'flexible' : 'employee';
   if (e === 'employee') return 'employee';
-  if (e && RESIDENT_JOBS.has(e)) return insurance === 'pension' && e === 'unemployed' ? 'flexible' : 'resident';
+  if (e && RESIDENT_JOBS.has(e))
+    return insurance === 'pension' && e === 'unemployed' ? 'flexible' : 'resident';
   if (slots.specialGroup && insurance === 'medical') return 'resident';
   // a base or an average wage is said only of the employee schemes
   if (slots.contributionBase !== undefined || slots.averageWage !== undefined) return 'employee';
   return 'unknown';
 }
-
 
 /** The kind an answer computes: an unknown job is taken as an employee's (and said so). */
 export function answerKind(

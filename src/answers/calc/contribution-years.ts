@@ -84,7 +84,8 @@ function byRetirementYear(p: Policies, schedule: MinimumYearsRow[], slots: Slots
   const lines = [
     `${year}年退休，领取职工养老金最低需缴费${monthsZh(min.times(12).toNumber())}（${min.times(12).toNumber()}个月）。`,
   ];
-  if (slots.contributionYears !== undefined) lines.push(paidLine(slots.contributionYears, year, schedule));
+  if (slots.contributionYears !== undefined)
+    lines.push(paidLine(slots.contributionYears, year, schedule));
   else lines.push('告诉我你已经缴了多少年，我可以算出还差多少。');
   if (lines.some((l) => l.includes('还差'))) lines.push('不够年限的办法：', ...OPTIONS);
   lines.push(citeSources(...cited), ...caveats(...cited));
@@ -129,7 +130,8 @@ function build(
     lines.push(
       `${birth.year}年出生，不论男女、工人还是干部，法定退休时最低都需缴费${monthsZh(months)}（${months}个月）。`,
     );
-    for (const group of ALL_GROUPS) cited.push(...(reform?.entries ?? []).filter((e) => e.value.group === group));
+    for (const group of ALL_GROUPS)
+      cited.push(...(reform?.entries ?? []).filter((e) => e.value.group === group));
     if (paid !== undefined) {
       const r = retirementFor(reform!.rules, 'male', birth.year, birth.months[0]!);
       lines.push(paidLine(paid, Number(r!.statutory.month.slice(0, 4)), schedule));

@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { employeeMedical } from '../../calc/employee-medical.js';
 import { flexibleMedical } from '../../calc/flexible-medical.js';
 import { formatMoney, formatPct } from '../../calc/money.js';
@@ -8,6 +9,7 @@ import {
   flexibleMedical as flexibleMedicalPolicy,
   largeMedicalSupplement,
   pensionBase,
+  pensionBaseBand,
   residentMedical as residentMedicalPolicy,
   specialGroupSubsidy,
   type Policies,
@@ -24,8 +26,12 @@ function employee(p: Policies, slots: Slots, year: number, own: OwnCost): string
   }
   const band = code === 'national' ? undefined : pensionBase(p, code, year);
   const fee = code === 'national' ? undefined : largeMedicalSupplement(p, code, year);
-  const floor = band?.value.floor;
-  const cap = band?.value.cap;
+  // the average wage the person named bands the base as the region's figures would (60%–300%)
+  const pct = slots.averageWage !== undefined ? pensionBaseBand(p, code, year) : undefined;
+  const ofAverage = (x: number) =>
+    new Decimal(slots.averageWage!).times(x).dividedBy(100).toDecimalPlaces(2).toString();
+  const floor = pct ? ofAverage(pct.value.minPctOfAverage) : band?.value.floor;
+  const cap = pct ? ofAverage(pct.value.maxPctOfAverage) : band?.value.cap;
   const income = slots.contributionBase ?? slots.monthlyIncome;
   const lines: string[] = [];
   if (!income) {
@@ -57,7 +63,7 @@ function employee(p: Policies, slots: Slots, year: number, own: OwnCost): string
         : '';
   const range =
     floor !== undefined && cap !== undefined
-      ? `（缴费基数上下限${formatMoney(floor)}–${formatMoney(cap)}元${adjust}）`
+      ? `（缴费基数上下限${formatMoney(floor)}–${formatMoney(cap)}元${pct ? `，按你提供的社平工资${formatMoney(slots.averageWage!)}元的${pct.value.minPctOfAverage}%–${pct.value.maxPctOfAverage}%` : ''}${adjust}）`
       : '（未提供城市，未按当地缴费基数上下限调整）';
   lines.push(`· 缴费基数：${base}元${range}`);
   own.value = result.individualTotal;
@@ -78,7 +84,8 @@ function employee(p: Policies, slots: Slots, year: number, own: OwnCost): string
   if (rates.region.code === 'national') {
     lines.push('说明：单位费率为全国框架参考值，各地实际多在6%–10%之间，以当地为准。');
   }
-  lines.push(citeSources(rates, band, fee), ...caveats(rates, band, fee));
+  const banded = pct ?? band;
+  lines.push(citeSources(rates, banded, fee), ...caveats(rates, banded, fee));
   return lines.join('\n');
 }
 

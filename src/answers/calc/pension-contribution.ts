@@ -254,5 +254,9 @@ export function pensionContribution(p: Policies, { slots, now, scheme }: CalcCon
     text =
       '你提供的金额好像有问题（例如不是有效数字），请再说一下月收入或缴费基数，比如“月收入6000”。';
   }
-  return { text, bureau: 'pension', ...(own.value ? { own: { ...own.value, ...(own.note ? { note: own.note } : {}) } } : {}) };
+  return {
+    text,
+    bureau: 'pension',
+    ...(own.value ? { own: { ...own.value, ...(own.note ? { note: own.note } : {}) } } : {}),
+  };
 }

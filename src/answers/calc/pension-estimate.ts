@@ -97,7 +97,9 @@ function accountOnly(p: Policies, slots: Slots, now: Date): string | undefined {
   const retire = retireAt(p, slots, now);
   const divisorRef = pensionDivisor(p, { years: retire.years, months: retire.months });
   const { divisor } = accountDivisor(table, { years: retire.years, months: retire.months });
-  const personal = new Decimal(balance).dividedBy(divisor).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const personal = new Decimal(balance)
+    .dividedBy(divisor)
+    .toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   const cited = [...retire.resolved, divisorRef];
   return [
     `个人账户养老金每月约${formatMoney(personal)}元（${retire.text}）：`,

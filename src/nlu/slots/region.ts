@@ -229,7 +229,9 @@ function buildGazetteer(): { index: Map<string, Entry[]>; byCode: Map<string, Pl
     const province = p.name;
     const municipal = MUNICIPALITIES.has(p.code);
     // 北京市 is a province-level city: named as both, so its region has a city too
-    const region = municipal ? { province, city: province, code: pad(p.code) } : { province, code: pad(p.code) };
+    const region = municipal
+      ? { province, city: province, code: pad(p.code) }
+      : { province, code: pad(p.code) };
     register(province, { region, level: 0, municipal: false });
     for (const c of p.children ?? []) {
       const isCity = !NOT_A_CITY.has(c.name) && !municipal;
@@ -350,15 +352,22 @@ interface Found {
   place: Place;
   start: number;
   denied: boolean;
+  /** Named as the place of insurance (医保在岳阳). */
+  insured: boolean;
 }
 
 const DENIED = /(不是|不在|并非|而不是|不去|没在)$/;
 /** 来广州看病, 到北京住院: the place of treatment, not of insurance. */
 const TRAVEL_BEFORE = /(来|到|去|跑到|跑去|转到|转院到)$/;
 const TREATMENT_AFTER = /^(的)?(看病|住院|就医|治病|治疗|看|做手术|开药|生孩子|复查|检查)/;
+/** 在杭州打工 when the insurance is back home (老家): where they work, not where insured. */
+const AWAY_AFTER = /^(的)?(打工|务工|工作|上班|干活|住|生活|带孙|看孩子)/;
+/** 医保在湖南岳阳, 参保地是上饶: the place of insurance, named as such. */
+const INSURED_BEFORE = /(医保|社保|参保|保险|参保地)(在|是|地是|地在)$/;
 
 function find(text: string): Found[] {
   const hits = scan(text);
+  const homeInsured = /老家/.test(text);
   const resolved: (Place | undefined)[] = hits.map((h) => resolve(h.entries, []));
   // settle ambiguous names with the places already known, until nothing changes
   for (let changed = true; changed;) {
@@ -378,10 +387,12 @@ function find(text: string): Found[] {
   hits.forEach((h, i) => {
     const place = resolved[i];
     if (!place) return;
-    const lead = text.slice(Math.max(0, h.start - 3), h.start);
-    const visited = TRAVEL_BEFORE.test(lead) && TREATMENT_AFTER.test(text.slice(h.end, h.end + 6));
-    const denied = DENIED.test(lead) || visited;
-    out.push({ place, start: h.start, denied });
+    const lead = text.slice(Math.max(0, h.start - 4), h.start);
+    const after = text.slice(h.end, h.end + 6);
+    const visited = TRAVEL_BEFORE.test(lead) && TREATMENT_AFTER.test(after);
+    const away = homeInsured && AWAY_AFTER.test(after);
+    const denied = DENIED.test(lead) || visited || away;
+    out.push({ place, start: h.start, denied, insured: INSURED_BEFORE.test(lead) });
   });
   return out;
 }
@@ -400,9 +411,11 @@ export function findPlaces(text: string): Place[] {
  * another chain and is ignored; a denied place (不是上饶，是南昌) is skipped.
  */
 export function extractRegion(text: string, _now?: Date): Partial<Slots> {
-  const places = find(text)
-    .filter((f) => !f.denied)
-    .map((f) => f.place);
+  const found = find(text).filter((f) => !f.denied);
+  // the place named as where the insurance is comes first (我住深圳 医保在岳阳)
+  const insured = found.findIndex((f) => f.insured);
+  const ordered = insured > 0 ? found.slice(insured) : found;
+  const places = ordered.map((f) => f.place);
   const first = places[0];
   if (!first) return {};
   let best = first;

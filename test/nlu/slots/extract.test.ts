@@ -96,7 +96,11 @@ describe('extractSlots on whole sentences', () => {
     ],
     [
       '北京 三甲 住院花了5万',
-      { region: { province: '北京市', city: '北京市', code: '110000' }, hospitalLevel: 3, medicalCost: '50000' },
+      {
+        region: { province: '北京市', city: '北京市', code: '110000' },
+        hospitalLevel: 3,
+        medicalCost: '50000',
+      },
     ],
     ['工资一万二交了25年 退休后每月多少', { monthlyIncome: '12000', contributionYears: 25 }],
     ['女干部55岁退休还是58', { gender: 'female', jobCategory: 'cadre', retirementAge: 55 }],

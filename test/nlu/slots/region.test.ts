@@ -169,13 +169,27 @@ describe('the gazetteer', () => {
 });
 
 describe('the place of treatment is not the place of insurance', () => {
-  it.each([['去北京看病需要备案吗'], ['我妈在老家参的新农合 来广州看病能报吗'], ['到上海住院能报吗']])(
-    '%j names no region',
-    (text) => {
-      expect(extractRegion(normalize(text)).region).toBeUndefined();
-    },
-  );
+  it.each([
+    ['去北京看病需要备案吗'],
+    ['我妈在老家参的新农合 来广州看病能报吗'],
+    ['到上海住院能报吗'],
+  ])('%j names no region', (text) => {
+    expect(extractRegion(normalize(text)).region).toBeUndefined();
+  });
   it('a place named as home stays the region: 我在上饶 去南昌住院', () => {
     expect(extractRegion(normalize('我在上饶 去南昌住院')).region?.city).toBe('上饶市');
+  });
+});
+
+describe('the place named as where the insurance is', () => {
+  it('wins over where the person lives: 我长期住深圳 医保在湖南岳阳', () => {
+    expect(extractRegion(normalize('我长期住深圳 医保在湖南岳阳 要怎么备案')).region?.city).toBe(
+      '岳阳市',
+    );
+  });
+  it('a place of work is not it when the insurance is back home (老家)', () => {
+    expect(
+      extractRegion(normalize('我在老家农村交的合作医疗 在杭州打工 生病住院能报吗')).region,
+    ).toBeUndefined();
   });
 });
