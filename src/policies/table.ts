@@ -30,6 +30,11 @@ export interface TableDeclaration<
    * refuses them. Default: one figure per region and period.
    */
   variant?: (entry: E) => string[];
+  /**
+   * The column this table has in the coverage report (npm run policies:coverage), for the tables
+   * whose figures differ place by place and must be kept current.
+   */
+  coverage?: string;
 }
 
 /** Declares a table (keeps the literal file and list names, which type the loaded data). */

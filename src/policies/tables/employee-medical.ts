@@ -72,6 +72,7 @@ export const employeeMedicalRateTable = defineTable({
   name: '职工医保费率',
   entry: EmployeeMedicalRateEntrySchema,
   variant: (e) => [e.tier ?? ''],
+  coverage: '职工医保费率',
 });
 
 export const largeMedicalTable = defineTable({
@@ -162,5 +163,6 @@ export const flexibleMedicalTable = defineTable({
   name: '灵活就业医保缴费标准',
   entry: FlexibleMedicalEntrySchema,
   variant: (e) => [e.tier ?? ''],
+  coverage: '灵活就业医保',
 });
 

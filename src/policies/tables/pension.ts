@@ -52,6 +52,7 @@ export const pensionBases = defineTable({
   list: 'bases',
   name: '养老保险缴费基数上下限',
   entry: PensionBaseEntrySchema,
+  coverage: '养老缴费基数',
 });
 
 export const pensionCalcBases = defineTable({
@@ -59,6 +60,7 @@ export const pensionCalcBases = defineTable({
   list: 'calcBases',
   name: '养老金计发基数',
   entry: CalcBaseEntrySchema,
+  coverage: '计发基数',
 });
 
 // ---------------------------------------------------------------------------------------------

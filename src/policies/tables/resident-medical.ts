@@ -67,6 +67,7 @@ export const residentMedicalTable = defineTable({
   list: 'contributions',
   name: '居民医保缴费标准',
   entry: ResidentMedicalEntrySchema,
+  coverage: '居民医保缴费',
 });
 
 export const collectionPeriodTable = defineTable({

@@ -61,6 +61,7 @@ export const residentPensionTiers = defineTable({
   list: 'tiers',
   name: '居民养老保险缴费档次',
   entry: ResidentPensionTiersEntrySchema,
+  coverage: '居民养老档次',
 });
 
 export const residentPensionSubsidies = defineTable({
@@ -75,6 +76,7 @@ export const residentBasicPensions = defineTable({
   list: 'basicPension',
   name: '城乡居民基础养老金',
   entry: ResidentBasicPensionEntrySchema,
+  coverage: '居民基础养老金',
 });
 
 export const residentAccountDivisors = defineTable({
