@@ -122,6 +122,7 @@ const SITES: [string, string][] = [
   ['lasa.gov.cn', '540100'],
   ['haibei.gov.cn', '632200'],
   ['baotou.gov.cn', '150200'],
+  ['tianjin.chinatax.gov.cn', '120000'],
   ['jyg.gov.cn', '620200'],
   ['jinhu.gov.cn', '320831'],
   ['jxln.gov.cn', '360783'],
