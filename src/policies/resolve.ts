@@ -283,3 +283,12 @@ export function lookup<E extends FigureEntry>(
 ): Resolved<E> | undefined {
   return resolveEntry(entriesOf(loaded, table), region, when, filter);
 }
+
+/**
+ * The named lookup of a table that needs no filter: `(policies, region, when) => figure`, e.g.
+ * `pensionBase = byRegion(pensionBases)`.
+ */
+export function byRegion<E extends FigureEntry>(table: TableDeclaration<string, string, E>) {
+  return (policies: object, region: RegionInput, when: When): Resolved<E> | undefined =>
+    lookup(policies, table, region, when);
+}

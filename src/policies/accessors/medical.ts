@@ -1,6 +1,6 @@
 import type { FigureEntry } from '../entry.js';
 import type { Policies } from '../load.js';
-import { lookup, type RegionInput, type Resolved, type When } from '../resolve.js';
+import { byRegion, lookup, type RegionInput, type Resolved, type When } from '../resolve.js';
 import type { TableDeclaration } from '../table.js';
 import {
   birthCoverTable,
@@ -33,24 +33,18 @@ import {
   type FlexibleMedicalEntry,
   type IncentiveEntry,
   type InpatientEntry,
-  type LargeMedicalEntry,
   type LevelRulesEntry,
-  type LowIncomeLineEntry,
-  type MedicalMinYearsEntry,
   type MedicalScheme,
   type OutpatientPoolingEntry,
-  type PersonalAccountEntry,
   type ReimbursementStatisticEntry,
   type ResidentAccountDivisorEntry,
   type ResidentBasicPensionEntry,
   type ResidentEligibilityEntry,
-  type ResidentMedicalEntry,
   type ResidentPensionSubsidyEntry,
   type ResidentPensionTiersEntry,
   type SeriousIllnessEntry,
   type SpecialGroupSubsidyEntry,
   type SubsidyGroup,
-  type WaitingPeriodEntry,
 } from '../tables/index.js';
 
 /* Named lookups of the medical tables: the generic lookup with each table's own filter. */
@@ -75,22 +69,10 @@ export function employeeMedicalRates(
 }
 
 /** 大额医疗互助 and similar monthly supplements of employee medical insurance. */
-export function largeMedicalSupplement(
-  policies: Policies,
-  region: RegionInput,
-  when: When,
-): Resolved<LargeMedicalEntry> | undefined {
-  return lookup(policies, largeMedicalTable, region, when);
-}
+export const largeMedicalSupplement = byRegion(largeMedicalTable);
 
 /** Years of employee medical contributions needed for cover in retirement. */
-export function medicalMinYears(
-  policies: Policies,
-  region: RegionInput,
-  when: When,
-): Resolved<MedicalMinYearsEntry> | undefined {
-  return lookup(policies, medicalMinYearsTable, region, when);
-}
+export const medicalMinYears = byRegion(medicalMinYearsTable);
 
 /** Flexible-employment workers in employee medical insurance. */
 export function flexibleMedical(
@@ -103,13 +85,7 @@ export function flexibleMedical(
 }
 
 /** Resident medical individual contribution and fiscal subsidy (元/人/年) of a 待遇年度. */
-export function residentMedical(
-  policies: Policies,
-  region: RegionInput,
-  when: When,
-): Resolved<ResidentMedicalEntry> | undefined {
-  return lookup(policies, residentMedicalTable, region, when);
-}
+export const residentMedical = byRegion(residentMedicalTable);
 
 /** The usual resident medical collection window, and a one-off extension for the year asked. */
 export function collectionPeriod(
@@ -131,22 +107,10 @@ export function collectionPeriod(
 }
 
 /** How the employee medical personal account is credited. */
-export function medicalPersonalAccount(
-  policies: Policies,
-  region: RegionInput,
-  when: When,
-): Resolved<PersonalAccountEntry> | undefined {
-  return lookup(policies, personalAccountTable, region, when);
-}
+export const medicalPersonalAccount = byRegion(personalAccountTable);
 
 /** The waiting period after enrolling late or after a break. */
-export function waitingPeriod(
-  policies: Policies,
-  region: RegionInput,
-  when: When,
-): Resolved<WaitingPeriodEntry> | undefined {
-  return lookup(policies, waitingPeriodTable, region, when);
-}
+export const waitingPeriod = byRegion(waitingPeriodTable);
 
 export interface ResidentPension {
   tiers: Resolved<ResidentPensionTiersEntry> | undefined;
@@ -228,10 +192,4 @@ export function specialGroupSubsidy(
 }
 
 /** 低保 lines (context for low-income answers). */
-export function lowIncomeLine(
-  policies: Policies,
-  region: RegionInput,
-  when: When,
-): Resolved<LowIncomeLineEntry> | undefined {
-  return lookup(policies, lowIncomeLineTable, region, when);
-}
+export const lowIncomeLine = byRegion(lowIncomeLineTable);

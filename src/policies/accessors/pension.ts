@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { Policies } from '../load.js';
-import { lookup, type RegionInput, type Resolved, type When } from '../resolve.js';
+import { byRegion, lookup, type RegionInput, type Resolved, type When } from '../resolve.js';
 import {
   divisorInterpolation,
   divisorTables,
@@ -13,13 +13,10 @@ import {
   pensionCalcBases,
   pensionRateTable,
   retirementGroups,
-  type BaseBandEntry,
-  type CalcBaseEntry,
   type FlexibleRetirementEntry,
   type InterestRateEntry,
   type MinimumYearsEntry,
   type PensionAdjustmentEntry,
-  type PensionBaseEntry,
   type PensionRateEntry,
   type RetirementGroup,
   type RetirementGroupEntry,
@@ -28,22 +25,10 @@ import {
 /* Named lookups of the pension tables: the generic lookup with each table's own filter. */
 
 /** Contribution base floor / cap (and average wage) of the employee pension. */
-export function pensionBase(
-  policies: Policies,
-  region: RegionInput,
-  when: When,
-): Resolved<PensionBaseEntry> | undefined {
-  return lookup(policies, pensionBases, region, when);
-}
+export const pensionBase = byRegion(pensionBases);
 
 /** 计发基数 used to compute pensions of people retiring in that year. */
-export function pensionCalcBase(
-  policies: Policies,
-  region: RegionInput,
-  when: When,
-): Resolved<CalcBaseEntry> | undefined {
-  return lookup(policies, pensionCalcBases, region, when);
-}
+export const pensionCalcBase = byRegion(pensionCalcBases);
 
 /** Employee pension rates; `scheme` flexible = flexible-employment workers (20 %). */
 export function pensionRates(
@@ -56,13 +41,7 @@ export function pensionRates(
 }
 
 /** The contribution base band (60 %–300 % of the average wage). */
-export function pensionBaseBand(
-  policies: Policies,
-  region: RegionInput,
-  when: When,
-): Resolved<BaseBandEntry> | undefined {
-  return lookup(policies, pensionBaseBands, region, when);
-}
+export const pensionBaseBand = byRegion(pensionBaseBands);
 
 /** The yearly rise of retirees' pensions. */
 export function pensionAdjustment(
