@@ -1,4 +1,4 @@
-import type { Confidence, FigureEntry } from './entry.js';
+import { CONFIDENCES, type Confidence, type FigureEntry } from './entry.js';
 import { allRegions, type RegionRef } from './regions.js';
 import { entriesOf, type AnyTable } from './table.js';
 
@@ -30,7 +30,15 @@ export interface CoverageCell {
   /** True when the figure speaks for `year` (a current local figure). */
   current: boolean;
   confidence: Confidence | undefined;
+  /** A weaker confidence some figure field of the entry has (an average derived as cap ÷ 3). */
+  weakerField?: Confidence;
   uncertain: boolean;
+}
+
+/** The weakest confidence of an entry: its own, or a weaker one of its figure fields. */
+function weakest(entry: FigureEntry): Confidence {
+  const all = [entry.confidence, ...Object.values(entry.fieldConfidence ?? {})];
+  return all.reduce((a, b) => (CONFIDENCES.indexOf(b!) > CONFIDENCES.indexOf(a!) ? b : a)) as Confidence;
 }
 
 function cellOf(local: FigureEntry[], national: FigureEntry[], year: number): CoverageCell {
@@ -48,6 +56,7 @@ function cellOf(local: FigureEntry[], national: FigureEntry[], year: number): Co
     label: open ? `${chosen.effective.from.slice(0, 4)}起` : String(best),
     current: local.length > 0 && best >= year,
     confidence: chosen.confidence,
+    ...(weakest(chosen) !== chosen.confidence ? { weakerField: weakest(chosen) } : {}),
     uncertain: top.some((e) => e.uncertain === true),
   };
 }
@@ -97,7 +106,8 @@ function formatCell(cell: CoverageCell): string {
         ? `${cell.cities.slice(0, 2).join('、')}等${cell.cities.length}市`
         : cell.cities.join('、')
       : LEVEL[cell.level];
-  const text = `${cell.label} ${where} ${cell.confidence}${cell.uncertain ? ' ?' : ''}`;
+  const weaker = cell.weakerField ? ` (部分字段 ${cell.weakerField})` : '';
+  const text = `${cell.label} ${where} ${cell.confidence}${weaker}${cell.uncertain ? ' ?' : ''}`;
   return cell.level === 'national' ? `*${text}*` : text;
 }
 

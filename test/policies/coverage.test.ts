@@ -30,6 +30,7 @@ describe('policies:coverage', () => {
       label: '2026',
       current: true,
       confidence: 'official',
+      weakerField: 'derived', // averageWage = cap ÷ 3
     });
     expect(cell('江苏省', '职工医保费率')).toMatchObject({ level: 'city', cities: ['南京市'] });
     // Open-ended: in force since its start, until a new figure is published.
