@@ -1,63 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { projectRoot } from '../paths.js';
-import {
-  POLICY_FILE_SCHEMAS,
-  POLICY_TOPICS,
-  startOfIsoDate,
-  type FigureEntry,
-  type PolicyFiles,
-  type PolicyTopic,
-} from './schema.js';
+import { startOfIsoDate } from './dates.js';
+import type { FigureEntry } from './entry.js';
+import { TABLES } from './tables/index.js';
+import { entriesOf, fileSchema, filesOf, propertyOf, type AnyTable, type Loaded } from './table.js';
 import { nameTables } from './table-names.js';
 
-/** All policy data, one property a file (named after the file), validated. */
-export interface Policies {
-  pensionBase: PolicyFiles['pension-base'];
-  pensionRates: PolicyFiles['pension-rates'];
-  pensionDivisor: PolicyFiles['pension-divisor'];
-  interestRates: PolicyFiles['interest-rates'];
-  retirementReform: PolicyFiles['retirement-reform'];
-  employeeMedical: PolicyFiles['employee-medical'];
-  flexibleMedical: PolicyFiles['flexible-medical'];
-  residentMedical: PolicyFiles['resident-medical'];
-  residentPension: PolicyFiles['resident-pension'];
-  reimbursement: PolicyFiles['reimbursement'];
-  specialGroups: PolicyFiles['special-groups'];
-}
-
-const PROPERTY: { [T in PolicyTopic]: keyof Policies } = {
-  'pension-base': 'pensionBase',
-  'pension-rates': 'pensionRates',
-  'pension-divisor': 'pensionDivisor',
-  'interest-rates': 'interestRates',
-  'retirement-reform': 'retirementReform',
-  'employee-medical': 'employeeMedical',
-  'flexible-medical': 'flexibleMedical',
-  'resident-medical': 'residentMedical',
-  'resident-pension': 'residentPension',
-  reimbursement: 'reimbursement',
-  'special-groups': 'specialGroups',
-};
-
-/**
- * What makes two entries of a list the same figure (besides region and period). Two entries with
- * the same key, region and period would make a lookup ambiguous, so the loader refuses them.
- */
-const VARIANT_KEYS: Record<string, (entry: Record<string, unknown>) => string[]> = {
-  'pension-rates.rates': (e) => [String(e.scheme)],
-  'retirement-reform.groups': (e) => [String(e.group)],
-  'employee-medical.rates': (e) => [String(e.tier ?? '')],
-  'flexible-medical.entries': (e) => [String(e.tier ?? '')],
-  'reimbursement.inpatient': (e) => [`${String(e.scheme)}/${String(e.population ?? '')}`],
-  'reimbursement.seriousIllness': (e) => [String(e.scheme)],
-  'reimbursement.outpatientPooling': (e) => [String(e.scheme)],
-  'reimbursement.statistics': (e) => [String(e.scheme)],
-  'resident-medical.collectionPeriods': (e) => [String(e.kind)],
-  'special-groups.subsidies': (e) => (e.groups as string[]).map(String),
-};
+/** All policy data: one property a file (named after the file), one list a declared table. */
+export type Policies = Loaded<(typeof TABLES)[number]>;
 
 export const DEFAULT_POLICY_DIR = path.join(projectRoot, 'policies');
 
@@ -80,6 +33,24 @@ export function formatIssuePath(issuePath: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
+/** A YAML file being checked: where its nodes are, to point errors at `file:line`. */
+interface Located {
+  file: string;
+  doc: Document;
+  lines: LineCounter;
+}
+
+/** `file:line` of the deepest node of `issuePath` the document has (the file alone if none). */
+function at(src: Located, issuePath: readonly PropertyKey[]): string {
+  for (let depth = issuePath.length; depth >= 0; depth--) {
+    const node = src.doc.getIn(issuePath.slice(0, depth) as unknown[], true) as
+      | { range?: [number, number, number] }
+      | undefined;
+    if (node?.range) return `${src.file}:${src.lines.linePos(node.range[0]).line}`;
+  }
+  return src.file;
+}
+
 function valueAt(data: unknown, issuePath: readonly PropertyKey[]): unknown {
   let current: unknown = data;
   for (const key of issuePath) {
@@ -89,40 +60,35 @@ function valueAt(data: unknown, issuePath: readonly PropertyKey[]): unknown {
   return current;
 }
 
-function describeIssues(file: string, data: unknown, error: z.ZodError): string[] {
+function describeIssues(src: Located, data: unknown, error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys
-        .map((key) => `${file}: ${formatIssuePath([...issue.path, key])}: Unknown key`)
+        .map((key) => {
+          const where = [...issue.path, key];
+          return `${at(src, where)}: ${formatIssuePath(where)}: Unknown key`;
+        })
         .join('\n');
     }
     const missing = valueAt(data, issue.path) === undefined && issue.code === 'invalid_type';
-    return `${file}: ${formatIssuePath(issue.path)}: ${missing ? 'Required' : issue.message}`;
+    return `${at(src, issue.path)}: ${formatIssuePath(issue.path)}: ${missing ? 'Required' : issue.message}`;
   });
 }
 
-/** Every figure entry of a loaded file, with its list name and index. */
-export function entryLists(
-  data: PolicyFiles[PolicyTopic],
-): { list: string; entries: FigureEntry[] }[] {
-  return Object.entries(data)
-    .filter(([key, value]) => Array.isArray(value) && key !== 'notes')
-    .map(([list, value]) => ({ list, entries: value as FigureEntry[] }));
-}
-
-function duplicateProblems(file: string, topic: PolicyTopic, data: PolicyFiles[PolicyTopic]) {
+function duplicateProblems(src: Located, data: Record<string, unknown>, tables: AnyTable[]) {
   const problems: string[] = [];
-  for (const { list, entries } of entryLists(data)) {
-    const keyOf = VARIANT_KEYS[`${topic}.${list}`] ?? (() => ['']);
+  for (const table of tables) {
+    const entries = data[table.list] as FigureEntry[];
+    const keyOf = table.variant ?? (() => ['']);
     const seen = new Map<string, number>();
     entries.forEach((entry, index) => {
       const period = entry.year !== undefined ? `y${entry.year}` : startOfIsoDate(entry.effective.from);
-      for (const variant of keyOf(entry as unknown as Record<string, unknown>)) {
+      for (const variant of keyOf(entry)) {
         const key = `${entry.region.code}|${variant}|${period}`;
         const first = seen.get(key);
         if (first !== undefined) {
           problems.push(
-            `${file}: ${list}[${index}]: Duplicate of ${list}[${first}] (same region, period${
+            `${at(src, [table.list, index])}: ${table.list}[${index}]: Duplicate of ${table.list}[${first}] (same region, period${
               variant ? ` and ${variant}` : ''
             })`,
           );
@@ -133,14 +99,36 @@ function duplicateProblems(file: string, topic: PolicyTopic, data: PolicyFiles[P
   return problems;
 }
 
+/** Reads one file and checks it against the tables declared in it. */
+function loadFile(fullPath: string, topic: string, tables: readonly AnyTable[]) {
+  const lines = new LineCounter();
+  const doc = parseDocument(readFileSync(fullPath, 'utf8'), { prettyErrors: true, lineCounter: lines });
+  const src: Located = { file: displayPath(fullPath), doc, lines };
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((error) => {
+      const where = error.linePos?.[0];
+      return `${src.file}${where ? `:${where.line}:${where.col}` : ': (root)'}: ${error.message.split('\n')[0]}`;
+    });
+    return { problems };
+  }
+  const data: unknown = doc.toJS();
+  const result = fileSchema(topic, tables).safeParse(data);
+  if (!result.success) return { problems: describeIssues(src, data, result.error) };
+  const own = tables.filter((t) => t.file === topic);
+  const dupes = duplicateProblems(src, result.data as Record<string, unknown>, own);
+  return dupes.length > 0 ? { problems: dupes } : { data: result.data, problems: [] };
+}
+
 /**
- * Reads and validates every `*.yaml` file of `dir` (default: `<repo>/policies`). Any problem (a
+ * Reads and validates every `*.yaml` file of `dir` against the declared `tables`. Any problem (a
  * YAML syntax error, a schema violation, an unknown or missing file, duplicate entries) throws one
- * Error listing each problem as `<file>: <field path>: <message>`.
+ * Error listing each problem as `<file>:<line>: <field path>: <message>`. The tables are named
+ * (tableName) as they load.
  */
-export function loadPolicies(dir: string = DEFAULT_POLICY_DIR): Policies {
+export function loadTables<const T extends AnyTable>(dir: string, tables: readonly T[]): Loaded<T> {
+  const topics = filesOf(tables);
   const problems: string[] = [];
-  const loaded: Partial<Record<PolicyTopic, unknown>> = {};
+  const loaded: Record<string, unknown> = {};
   let names: string[];
   try {
     names = readdirSync(dir)
@@ -154,39 +142,19 @@ export function loadPolicies(dir: string = DEFAULT_POLICY_DIR): Policies {
 
   for (const name of names) {
     const fullPath = path.join(dir, name);
-    const file = displayPath(fullPath);
     const topic = name.replace(/\.ya?ml$/, '');
-    if (!(POLICY_TOPICS as string[]).includes(topic)) {
+    if (!topics.includes(topic)) {
       problems.push(
-        `${file}: (root): Unknown policy file (expected one of ${POLICY_TOPICS.join(', ')})`,
+        `${displayPath(fullPath)}: (root): Unknown policy file (expected one of ${topics.join(', ')})`,
       );
       continue;
     }
-    const doc = parseDocument(readFileSync(fullPath, 'utf8'), { prettyErrors: true });
-    if (doc.errors.length > 0) {
-      for (const error of doc.errors) {
-        const where = error.linePos?.[0];
-        problems.push(
-          `${file}: ${where ? `line ${where.line}, column ${where.col}` : '(root)'}: ${error.message.split('\n')[0]}`,
-        );
-      }
-      continue;
-    }
-    const data: unknown = doc.toJS();
-    const result = POLICY_FILE_SCHEMAS[topic as PolicyTopic].safeParse(data);
-    if (!result.success) {
-      problems.push(...describeIssues(file, data, result.error));
-      continue;
-    }
-    const dupes = duplicateProblems(file, topic as PolicyTopic, result.data);
-    if (dupes.length > 0) {
-      problems.push(...dupes);
-      continue;
-    }
-    loaded[topic as PolicyTopic] = result.data;
+    const file = loadFile(fullPath, topic, tables);
+    problems.push(...file.problems);
+    if (file.data) loaded[propertyOf(topic)] = file.data;
   }
 
-  for (const topic of POLICY_TOPICS) {
+  for (const topic of topics) {
     if (!names.some((name) => name.replace(/\.ya?ml$/, '') === topic)) {
       problems.push(`${displayPath(path.join(dir, `${topic}.yaml`))}: (root): Missing policy file`);
     }
@@ -198,23 +166,36 @@ export function loadPolicies(dir: string = DEFAULT_POLICY_DIR): Policies {
         : `Invalid policy data (${problems.length} problems):\n${problems.join('\n')}`,
     );
   }
-
-  const policies = {} as Record<keyof Policies, unknown>;
-  for (const topic of POLICY_TOPICS) policies[PROPERTY[topic]] = loaded[topic];
-  nameTables(policies as unknown as Policies);
-  return policies as unknown as Policies;
+  nameTables(loaded, tables);
+  return loaded as Loaded<T>;
 }
 
-/** Every figure entry of every file, for checks that apply to all of them. */
+/** Reads and validates `dir` (default: `<repo>/policies`) against every declared table. */
+export function loadPolicies(dir: string = DEFAULT_POLICY_DIR): Policies {
+  return loadTables(dir, TABLES);
+}
+
+/** One figure entry, with the file and list it is in. */
+export interface PlacedEntry {
+  file: string;
+  list: string;
+  table: AnyTable;
+  index: number;
+  entry: FigureEntry;
+}
+
+/** Every figure entry of every table, for checks that apply to all of them. */
 export function allFigureEntries(
-  policies: Policies,
-): { file: string; list: string; index: number; entry: FigureEntry }[] {
-  const out: { file: string; list: string; index: number; entry: FigureEntry }[] = [];
-  for (const topic of POLICY_TOPICS) {
-    const data = policies[PROPERTY[topic]] as PolicyFiles[PolicyTopic];
-    for (const { list, entries } of entryLists(data)) {
-      entries.forEach((entry, index) => out.push({ file: `${topic}.yaml`, list, index, entry }));
-    }
-  }
-  return out;
+  policies: object,
+  tables: readonly AnyTable[] = TABLES,
+): PlacedEntry[] {
+  return tables.flatMap((table) =>
+    entriesOf<FigureEntry>(policies, table).map((entry, index) => ({
+      file: `${table.file}.yaml`,
+      list: table.list,
+      table,
+      index,
+      entry,
+    })),
+  );
 }

@@ -126,3 +126,8 @@ export function regionChain(code: string): RegionRef[] {
   chain.push(NATIONAL);
   return chain;
 }
+
+/** Every known region (province, city, county), for finding places named in text. */
+export function allRegions(): RegionRef[] {
+  return [...INDEX].map(([code, r]) => ({ code, name: r.name, level: r.level }));
+}

@@ -1,7 +1,8 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { loadPolicies } from '../../src/policies/load.js';
-import { statutoryRetirement } from '../../src/policies/lookup.js';
+import { retirementAge } from '../../src/calc/retirement-age.js';
+import { reformRules } from '../../src/answers/calc/retirement-common.js';
 import type { RetirementGroup } from '../../src/policies/schema.js';
 
 /** Cross-checks of the data against the arithmetic and worked rows of POLICY-FACTS. */
@@ -126,6 +127,10 @@ describe('pension divisor and minimum years', () => {
 });
 
 describe('retirement reform: the worked rows of POLICY-FACTS §4.1', () => {
+  // The data's rules through the one retirement-age formula (src/calc/retirement-age.ts).
+  const rules = reformRules(policies)!.rules;
+  const statutory = (group: RetirementGroup, birthMonth: string) =>
+    retirementAge({ group, birthMonth, rules });
   const rows: [RetirementGroup, string, number, string, string][] = [
     ['male', '1964-12', 0, '60-0', '2024-12'],
     ['male', '1965-01', 1, '60-1', '2025-02'],
@@ -147,22 +152,18 @@ describe('retirement reform: the worked rows of POLICY-FACTS §4.1', () => {
     ['female_worker', '1984-11', 60, '55-0', '2039-11'],
   ];
   it.each(rows)('%s born %s: delay %i, age %s, retires %s', (group, birth, delay, age, retire) => {
-    const [y, m] = birth.split('-').map(Number) as [number, number];
-    const r = statutoryRetirement(policies, group, y, m);
-    expect(r?.delayMonths).toBe(delay);
-    expect(`${r?.ageYears}-${r?.ageMonths}`).toBe(age);
-    expect(`${r?.retireYear}-${String(r?.retireMonth).padStart(2, '0')}`).toBe(retire);
+    const r = statutory(group, birth);
+    expect(r.delayMonths).toBe(delay);
+    expect(`${r.statutory.years}-${r.statutory.months}`).toBe(age);
+    expect(r.statutory.month).toBe(retire);
   });
 
   it('full delay starts at the stated birth month', () => {
     for (const g of policies.retirementReform.groups) {
       const [y, m] = g.fullDelayFromBirthMonth.split('-').map(Number) as [number, number];
-      expect(statutoryRetirement(policies, g.group, y, m)?.delayMonths).toBe(g.maxDelayMonths);
-      const before = m === 1 ? [y - 1, 12] : [y, m - 1];
-      expect(
-        statutoryRetirement(policies, g.group, before[0] as number, before[1] as number)
-          ?.delayMonths,
-      ).toBe(g.maxDelayMonths - 1);
+      expect(statutory(g.group, g.fullDelayFromBirthMonth).delayMonths).toBe(g.maxDelayMonths);
+      const before = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+      expect(statutory(g.group, before).delayMonths).toBe(g.maxDelayMonths - 1);
     }
   });
 });

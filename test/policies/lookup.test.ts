@@ -279,7 +279,8 @@ describe('medical', () => {
     const national = employeeMedicalRates(policies, '361100', 2025);
     expect(national?.value).toMatchObject({ employerPct: 6, individualPct: 2 });
     expect(national && confidenceOf(national, 'employerPct')).toBe('knowledge');
-    expect(national && confidenceOf(national, 'individualPct')).toBe('official');
+    // The national 2 % rests on 国发〔1998〕44号 (not located); a Shenzhen order is no national source.
+    expect(national && confidenceOf(national, 'individualPct')).toBe('knowledge');
     expect(employeeMedicalRates(policies, '440300', 2025)?.value.employerPct).toBe(5);
     expect(employeeMedicalRates(policies, '440300', 2026)?.value.employerPct).toBe(6);
     expect(
