@@ -188,7 +188,11 @@
     hideNotice();
     for (const old of log.querySelectorAll('.problem')) old.remove();
     const messageId = id || newMessageId();
-    const refocus = document.activeElement === input || document.activeElement === send;
+    // Back to the box for the next question, except on touch screens: there the keyboard
+    // would pop up again and cover the answer just brought into view.
+    const refocus =
+      (document.activeElement === input || document.activeElement === send) &&
+      !matchMedia('(pointer: coarse)').matches;
     if (input.value.trim() === text) {
       input.value = '';
       autosize();

@@ -84,6 +84,8 @@ describe('the web chat page in headless Chromium, phone size', () => {
     });
     // The answer is longer than the chat area, so scrolling to the end would hide its start.
     expect(seen).toEqual({ answerTaller: true, startVisible: true, atBottom: false });
+    // And the phone's keyboard does not come back over it: the text box is not refocused.
+    expect(await page.evaluate(() => document.activeElement?.id)).not.toBe('text');
   });
 
   it('keeps the conversation on screen across a reload, choices included', async () => {
