@@ -42,6 +42,9 @@ export const ConfigSchema = z.object({
   WECHATY_PUPPET: optionalString,
   WECHATY_PUPPET_SERVICE_TOKEN: optionalString,
   WECHATY_SESSION_PATH: optionalString,
+  WEB_CHAT: optionalString
+    .transform((v) => v?.toLowerCase() ?? 'on')
+    .pipe(z.enum(['on', 'off'], { error: 'must be on or off' })),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

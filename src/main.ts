@@ -27,7 +27,13 @@ async function main(): Promise<void> {
     logger,
     metrics,
   });
-  const server = await buildServer({ bot, logger, metrics, webhookSecret: config.WEBHOOK_SECRET });
+  const server = await buildServer({
+    bot,
+    logger,
+    metrics,
+    webhookSecret: config.WEBHOOK_SECRET,
+    webChat: config.WEB_CHAT === 'on',
+  });
   // Before listen: a Telegram webhook route is mounted on this server.
   const channels = createChannels({
     config,
@@ -38,7 +44,7 @@ async function main(): Promise<void> {
   await server.listen({ port: config.PORT, host: config.HOST });
   logger.info(
     { store: store.kind, startupMs: Date.now() - started, signed: Boolean(config.WEBHOOK_SECRET) },
-    `HTTP API and web chat on http://${config.HOST}:${config.PORT}/`,
+    `HTTP API${config.WEB_CHAT === 'on' ? ' and web chat' : ''} on http://${config.HOST}:${config.PORT}/`,
   );
 
   let stopping = false;

@@ -11,9 +11,16 @@ async function main(): Promise<void> {
     rateLimitPerMinute: 1000,
     logger: createLogger(process.env.LOG_LEVEL ?? 'warn'),
   });
-  const rl = createInterface({ input: stdin, terminal: stdin.isTTY });
+  // A terminal readline must have the output stream: it reads keys in raw mode and echoes
+  // them itself (without it the typed text never shows). Piped, it just reads lines.
+  const rl = createInterface({
+    input: stdin,
+    output: stdout,
+    terminal: Boolean(stdin.isTTY && stdout.isTTY),
+  });
+  rl.setPrompt('你：');
   console.log('社保小助手（输入 exit 退出）');
-  const prompt = () => stdout.write('你：');
+  const prompt = () => rl.prompt();
   let buttons: string[] = [];
   try {
     prompt();

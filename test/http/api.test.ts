@@ -182,7 +182,7 @@ describe('other routes', () => {
     const res = await fetch(`${app.url}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
-    expect(await res.text()).toContain('/v1/messages');
+    expect(await res.text()).toContain('<script src="/app.js" defer></script>');
   });
 
   it('answers 404 with the error shape for an unknown route', async () => {

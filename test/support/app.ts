@@ -17,6 +17,7 @@ export async function startApp(
   options: {
     redisUrl?: string;
     webhookSecret?: string;
+    webChat?: boolean;
     rateLimitPerMinute?: number;
     now?: () => Date;
   } = {},
@@ -37,6 +38,7 @@ export async function startApp(
     logger,
     metrics,
     webhookSecret: options.webhookSecret,
+    webChat: options.webChat,
   });
   await server.listen({ port: 0, host: '127.0.0.1' });
   const { port } = server.server.address() as AddressInfo;

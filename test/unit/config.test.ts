@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       RATE_LIMIT_PER_MINUTE: 30,
       CONVERSATION_TTL_DAYS: 30,
       LOG_LEVEL: 'info',
+      WEB_CHAT: 'on',
     });
     for (const unset of [
       'REDIS_URL',
@@ -40,8 +41,10 @@ describe('loadConfig', () => {
       WECHATY_PUPPET: 'wechaty-puppet-service',
       WECHATY_PUPPET_SERVICE_TOKEN: 'tok',
       WECHATY_SESSION_PATH: '/var/lib/shebao/wechat',
+      WEB_CHAT: 'Off',
     });
     expect(c).toMatchObject({
+      WEB_CHAT: 'off',
       WECHATY_SESSION_PATH: '/var/lib/shebao/wechat',
       PORT: 8080,
       RATE_LIMIT_PER_MINUTE: 10,
@@ -59,6 +62,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['TELEGRAM_API_ROOT', 'not a url'],
     ['TELEGRAM_WEBHOOK_SECRET', 'has spaces'],
+    ['WEB_CHAT', 'no'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
@@ -10,9 +8,9 @@ import type { Bot } from '../../bot.js';
 import { RateLimitedError } from '../../bot.js';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
-import { projectRoot } from '../../paths.js';
 import { verifySignature } from '../../signature.js';
 import { StoreUnavailableError } from '../../store/store.js';
+import { webChat } from '../web/web-chat.js';
 import { describeZodError, sendError } from './errors.js';
 import { BODY_LIMIT, ConversationParams, MessageBody, ParseBody } from './schemas.js';
 
@@ -21,6 +19,8 @@ export interface ServerOptions {
   logger: Logger;
   metrics: Metrics;
   webhookSecret?: string;
+  /** The web chat page and its route (`WEB_CHAT`); on unless false. */
+  webChat?: boolean;
 }
 
 declare module 'fastify' {
@@ -61,7 +61,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Long enough that an over-long userId gets the contract's 400, not fastify's 414.
     routerOptions: { maxParamLength: 1024 },
   });
-  const page = await readFile(join(projectRoot, 'public', 'index.html'), 'utf8');
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, parseJsonKeepingRaw);
@@ -101,7 +100,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     sendError(reply, 404, 'not_found', `no route ${req.method} ${req.url.split('?')[0]}`),
   );
 
-  app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
+  if (options.webChat !== false) await app.register(webChat, { bot });
 
   app.get('/healthz', async (_req, reply) => {
     const health = await bot.health();
