@@ -1,4 +1,5 @@
 import { conceptsIn, type Lexicon } from './lexicon.js';
+import { spelled, syllables } from './pinyin.js';
 import type { Slots } from './slot-schema.js';
 
 /** Words that make a message a question rather than a statement of facts. */
@@ -23,28 +24,66 @@ export interface TextCues {
   concepts: string[];
   question: boolean;
   slots: Slots;
+  /** The toneless pinyin of each character of the normalised text (see pinyin.ts). */
+  sounds: (string | undefined)[];
 }
 
-export function readCues(normalised: string, lexicon: Lexicon, slots: Slots): TextCues {
-  return { concepts: conceptsIn(normalised, lexicon), question: QUESTION.test(normalised), slots };
+/** Which kinds of feature the classifier sees (all on by default; eval-nlu turns each off). */
+export interface FeatureSet {
+  /** Pinyin bigrams of neighbouring Chinese characters ("p:yi bao"). */
+  pinyin: boolean;
+  /** Lexicon concepts found by sound as well as by characters (依保 -> medical). */
+  pinyinLexicon: boolean;
 }
 
-export function textFeatures(normalised: string, cues: TextCues): string[] {
+export const ALL_FEATURES: FeatureSet = { pinyin: true, pinyinLexicon: true };
+
+export function readCues(
+  normalised: string,
+  lexicon: Lexicon,
+  slots: Slots,
+  set: FeatureSet = ALL_FEATURES,
+): TextCues {
+  const sounds = syllables(normalised);
+  return {
+    concepts: conceptsIn(normalised, lexicon, set.pinyinLexicon ? spelled(sounds) : undefined),
+    question: QUESTION.test(normalised),
+    slots,
+    sounds,
+  };
+}
+
+const BREAK = /[\s,.!?;:，。！？；：、~"'()（）]/;
+
+export function textFeatures(
+  normalised: string,
+  cues: TextCues,
+  set: FeatureSet = ALL_FEATURES,
+): string[] {
+  // Numbers fold to "#" one character for one (8000 and 5000 look alike), so that positions
+  // still line up with cues.sounds; a run of "#" counts as one character below.
   const chars = Array.from(
-    normalised
-      .replace(/[0-9]+(\.[0-9]+)?/g, '#')
-      .replace(/[\s,.!?;:，。！？；：、~"'()（）]+/g, ' '),
+    normalised.replace(/[0-9]+(\.[0-9]+)?/g, (m) => '#'.repeat(m.length)),
+  ).map((c) =>
+    BREAK.test(c) ? ' ' : c,
   );
   const out = new Set<string>();
   for (let i = 0; i < chars.length; i++) {
     const a = chars[i]!;
-    if (a === ' ') continue;
+    if (a === ' ' || (a === '#' && chars[i - 1] === '#')) continue;
     out.add(a);
-    const b = chars[i + 1];
+    const j = next(chars, i);
+    const b = chars[j];
     if (b === undefined || b === ' ') continue;
     out.add(a + b);
-    const c = chars[i + 2];
+    const c = chars[next(chars, j)];
     if (c !== undefined && c !== ' ') out.add(a + b + c);
+  }
+  if (set.pinyin) {
+    const { sounds } = cues;
+    for (let i = 0; i + 1 < sounds.length; i++) {
+      if (sounds[i] && sounds[i + 1]) out.add(`p:${sounds[i]} ${sounds[i + 1]}`);
+    }
   }
   for (const concept of cues.concepts) {
     for (let k = 0; k < CONCEPT_WEIGHT; k++) out.add(`L:${concept}:${k}`);
@@ -54,4 +93,11 @@ export function textFeatures(normalised: string, cues: TextCues): string[] {
   out.add(cues.question ? 'Q:yes' : 'Q:no');
   if (!cues.question && slotNames.length > 0) out.add('Q:facts-only');
   return [...out];
+}
+
+/** The index of the character after position i, skipping the rest of a run of digits ("#"). */
+function next(chars: readonly string[], i: number): number {
+  let j = i + 1;
+  if (chars[i] === '#') while (chars[j] === '#') j++;
+  return j;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { projectRoot } from '../paths.js';
+import { spelled, syllables } from './pinyin.js';
 
 const Words = z.array(z.string().min(1)).min(1);
 const LexiconSchema = z.record(z.string(), Words);
@@ -12,7 +13,15 @@ export interface Lexicon {
   concepts: ReadonlyMap<string, readonly string[]>;
   /** The concepts that make a message about a topic (not a bare statement of facts). */
   topics: ReadonlySet<string>;
+  /**
+   * Concept -> the spelled pinyin (" yi bao ") of its Chinese words of two characters or more,
+   * so that a homophone typo (依保, 养劳金, 社宝) finds the concept too. Concepts listed under
+   * `exact` in the file are left out: their short words have common homophones.
+   */
+  sounds: ReadonlyMap<string, readonly string[]>;
 }
+
+const ALL_HAN = /^\p{Script=Han}{2,}$/u;
 
 export function loadLexicon(
   file = join(projectRoot, 'intents', 'lexicon', 'domain.yaml'),
@@ -22,22 +31,39 @@ export function loadLexicon(
     const issue = parsed.error.issues[0];
     throw new Error(`${file}: ${issue?.path.join('.')}: ${issue?.message}`);
   }
-  const { topics = [], ...concepts } = parsed.data;
-  const unknown = topics.filter((t) => !(t in concepts));
-  if (unknown.length) throw new Error(`${file}: topics: unknown concepts ${unknown.join(', ')}`);
+  const { topics = [], exact = [], ...concepts } = parsed.data;
+  for (const [key, list] of [
+    ['topics', topics],
+    ['exact', exact],
+  ] as const) {
+    const unknown = list.filter((t) => !(t in concepts));
+    if (unknown.length) throw new Error(`${file}: ${key}: unknown concepts ${unknown.join(', ')}`);
+  }
+  const sounds = Object.entries(concepts)
+    .filter(([k]) => !exact.includes(k))
+    .map(([k, words]) => {
+      const keys = words.filter((w) => ALL_HAN.test(w)).map((w) => spelled(syllables(w)));
+      return [k, [...new Set(keys)]] as const;
+    });
   return {
     concepts: new Map(
       Object.entries(concepts).map(([k, words]) => [k, words.map((w) => w.toLowerCase())]),
     ),
     topics: new Set(topics),
+    sounds: new Map(sounds.filter(([, keys]) => keys.length > 0)),
   };
 }
 
-/** The concepts a normalised text mentions. */
-export function conceptsIn(normalised: string, lexicon: Lexicon): string[] {
+/**
+ * The concepts a normalised text mentions, by its characters or, when `sounds` (the text's
+ * spelled pinyin, see pinyin.ts) is given, by how it sounds.
+ */
+export function conceptsIn(normalised: string, lexicon: Lexicon, sounds?: string): string[] {
   const out: string[] = [];
   for (const [concept, words] of lexicon.concepts) {
     if (words.some((w) => normalised.includes(w))) out.push(concept);
+    else if (sounds && lexicon.sounds.get(concept)?.some((k) => sounds.includes(k)))
+      out.push(concept);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { deepFreeze } from '../deep-freeze.js';
 import { IntentClassifier, type Ranked } from './classifier.js';
-import { readCues, textFeatures, type TextCues } from './features.js';
+import { ALL_FEATURES, readCues, textFeatures, type FeatureSet, type TextCues } from './features.js';
 import type { IntentName } from './intent-names.js';
 import type { IntentFile } from './intents.js';
 import type { Lexicon } from './lexicon.js';
@@ -36,6 +36,8 @@ export interface UnderstandingOptions {
   cacheSize?: number;
   /** natural's additive smoothing for the Bayes model. */
   smoothing?: number;
+  /** Kinds of feature to leave out (eval-nlu measures what each adds). */
+  features?: Partial<FeatureSet>;
 }
 
 export const DEFAULT_MIN_CONFIDENCE = 0.3;
@@ -62,6 +64,7 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
   const { lexicon } = options;
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const rankingSize = options.rankingSize ?? 5;
+  const set: FeatureSet = { ...ALL_FEATURES, ...options.features };
   const classifier = new IntentClassifier<IntentName>(
     options.intents.flatMap((intent) =>
       intent.examples.map((example) => {
@@ -69,7 +72,8 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
         return {
           features: textFeatures(
             normalised,
-            readCues(normalised, lexicon, extractSlots(normalised, TRAINING_DATE)),
+            readCues(normalised, lexicon, extractSlots(normalised, TRAINING_DATE), set),
+            set,
           ),
           label: intent.name,
         };
@@ -100,8 +104,8 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
 
   function classify(text: string, normalised: string, now: Date): ParseResult {
     const slots = extractSlots(normalised, now);
-    const cues = readCues(normalised, lexicon, slots);
-    const features = textFeatures(normalised, cues);
+    const cues = readCues(normalised, lexicon, slots, set);
+    const features = textFeatures(normalised, cues, set);
     const ranking = classifier.rank(features).slice(0, rankingSize);
     const top = ranking[0];
     if (informsOnly(cues)) {
