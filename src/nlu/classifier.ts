@@ -22,14 +22,13 @@ export interface ClassifierOptions {
 
 /**
  * natural's naive Bayes classifier over feature lists we make ourselves (natural's own tokenizer
- * drops every Chinese character). Training goes through natural's dense-vector path with a
- * vocabulary index of our own, because its `textToFeatures` scans the whole vocabulary for every
- * token (too slow at our size) and its sparse path does not count totals.
+ * drops every Chinese character). Training bypasses its `textToFeatures`, which scans the
+ * whole vocabulary for every token (too slow at our size); we feed its sparse path with a vocabulary index of our own and
+ * count the examples it does not count.
  *
  * After training, natural's counts are compiled into one table of log-probabilities (a row of
  * one number per label for each feature; a feature never seen with a label gets natural's
- * smoothing count), so
- * ranking a text is a few additions per feature: the same scores as natural's
+ * smoothing count), so ranking a text is a few additions per feature: the same scores as natural's
  * `probabilityOfClass`, in log space so that long texts do not underflow to zero. Scores become
  * confidences through a softmax whose temperature grows with the number of features seen.
  */
@@ -52,15 +51,20 @@ export class IntentClassifier<L extends string> {
         if (!this.vocabulary.has(f)) this.vocabulary.set(f, this.vocabulary.size);
     }
     const bayes = new BayesClassifier(undefined, options.smoothing);
-    const size = this.vocabulary.size;
+    const counts = bayes.classifier as unknown as BayesCounts;
     for (const { features, label } of examples) {
-      const dense: number[] = new Array<number>(size).fill(0);
-      for (const f of features) dense[this.vocabulary.get(f)!] = 1;
-      bayes.classifier.addExample(dense, label);
+      // natural's sparse path: an object of feature indices (not an array, which it reads as a
+      // dense vector). That path counts the features but not the example, so we count it here
+      // just as its dense path would.
+      const sparse: Record<number, number> = {};
+      features.forEach((f, k) => (sparse[k] = this.vocabulary.get(f)!));
+      bayes.classifier.addExample(sparse, label);
+      counts.classTotals[label]!++;
+      counts.totalExamples++;
     }
     bayes.classifier.train();
-    const { classFeatures, classTotals, totalExamples, smoothing } =
-      bayes.classifier as unknown as BayesCounts;
+    const { classFeatures, classTotals, totalExamples, smoothing } = counts;
+    const size = this.vocabulary.size;
     this.labels = Object.keys(classFeatures) as L[];
     const n = this.labels.length;
     this.priors = Float64Array.from(this.labels, (l) => Math.log(classTotals[l]! / totalExamples));

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../paths.js';
 import type { IntentName } from './intent-names.js';
+export { seededShuffle } from './shuffle.js';
 import type { Understanding } from './parse.js';
 import type { SlotName, Slots } from './slot-schema.js';
 
@@ -103,24 +104,6 @@ export function evaluate(
     errors,
     slotErrors,
   };
-}
-
-/** A deterministic shuffle (mulberry32), so folds are the same on every run. */
-export function seededShuffle<T>(items: readonly T[], seed = 20251): T[] {
-  let a = seed >>> 0;
-  const random = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 const FIXTURES = join(projectRoot, 'test', 'fixtures');

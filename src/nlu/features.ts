@@ -64,9 +64,7 @@ export function textFeatures(
   // still line up with cues.sounds; a run of "#" counts as one character below.
   const chars = Array.from(
     normalised.replace(/[0-9]+(\.[0-9]+)?/g, (m) => '#'.repeat(m.length)),
-  ).map((c) =>
-    BREAK.test(c) ? ' ' : c,
-  );
+  ).map((c) => (BREAK.test(c) ? ' ' : c));
   const out = new Set<string>();
   for (let i = 0; i < chars.length; i++) {
     const a = chars[i]!;

@@ -1,7 +1,14 @@
 import { LRUCache } from 'lru-cache';
 import { deepFreeze } from '../deep-freeze.js';
 import { IntentClassifier, type Ranked } from './classifier.js';
-import { ALL_FEATURES, readCues, textFeatures, type FeatureSet, type TextCues } from './features.js';
+import { LinearClassifier } from './linear.js';
+import {
+  ALL_FEATURES,
+  readCues,
+  textFeatures,
+  type FeatureSet,
+  type TextCues,
+} from './features.js';
 import type { IntentName } from './intent-names.js';
 import type { IntentFile } from './intents.js';
 import type { Lexicon } from './lexicon.js';
@@ -38,7 +45,12 @@ export interface UnderstandingOptions {
   smoothing?: number;
   /** Kinds of feature to leave out (eval-nlu measures what each adds). */
   features?: Partial<FeatureSet>;
+  /** Which model ranks the intents (eval-nlu compares them). */
+  model?: Model;
 }
+
+export const MODELS = ['bayes', 'linear', 'ensemble'] as const;
+export type Model = (typeof MODELS)[number];
 
 export const DEFAULT_MIN_CONFIDENCE = 0.3;
 export const DEFAULT_CACHE_SIZE = 5000;
@@ -48,6 +60,37 @@ export const DEFAULT_CACHE_SIZE = 5000;
  * 0.05 -> 87.3%). natural's default of 1 lets an unseen n-gram cost almost nothing.
  */
 export const DEFAULT_SMOOTHING = 0.1;
+export const DEFAULT_MODEL: Model = 'ensemble';
+
+type Ranker = (features: readonly string[]) => Ranked<IntentName>[];
+
+/** The intent ranker: naive Bayes, logistic regression, or the mean of their confidences. */
+function rankerFor(
+  model: Model,
+  training: { features: string[]; label: IntentName }[],
+  options: UnderstandingOptions,
+): { rank: Ranker } {
+  const bayes = () =>
+    new IntentClassifier<IntentName>(training, {
+      temperature: options.temperature,
+      smoothing: options.smoothing ?? DEFAULT_SMOOTHING,
+    });
+  if (model === 'bayes') return bayes();
+  const linear = new LinearClassifier<IntentName>(training);
+  if (model === 'linear') return linear;
+  const nb = bayes();
+  return {
+    rank(features) {
+      const sum = new Map<IntentName, number>();
+      for (const r of [...nb.rank(features), ...linear.rank(features)])
+        sum.set(r.name, (sum.get(r.name) ?? 0) + r.confidence / 2);
+      return [...sum]
+        .map(([name, confidence]) => ({ name, confidence }))
+        .sort((a, b) => b.confidence - a.confidence);
+    },
+  };
+}
+
 /** Longer texts are parsed every time: they seldom come twice. */
 const MAX_CACHED_LENGTH = 100;
 
@@ -65,22 +108,20 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const rankingSize = options.rankingSize ?? 5;
   const set: FeatureSet = { ...ALL_FEATURES, ...options.features };
-  const classifier = new IntentClassifier<IntentName>(
-    options.intents.flatMap((intent) =>
-      intent.examples.map((example) => {
-        const normalised = normalize(example);
-        return {
-          features: textFeatures(
-            normalised,
-            readCues(normalised, lexicon, extractSlots(normalised, TRAINING_DATE), set),
-            set,
-          ),
-          label: intent.name,
-        };
-      }),
-    ),
-    { temperature: options.temperature, smoothing: options.smoothing ?? DEFAULT_SMOOTHING },
+  const training = options.intents.flatMap((intent) =>
+    intent.examples.map((example) => {
+      const normalised = normalize(example);
+      return {
+        features: textFeatures(
+          normalised,
+          readCues(normalised, lexicon, extractSlots(normalised, TRAINING_DATE), set),
+          set,
+        ),
+        label: intent.name,
+      };
+    }),
   );
+  const classifier = rankerFor(options.model ?? DEFAULT_MODEL, training, options);
 
   /**
    * Facts given (or "不知道"), nothing asked, no topic named: a reply that only informs

@@ -15,7 +15,9 @@ export function syllables(text: string): (string | undefined)[] {
   const read = pinyin(text, { toneType: 'none', type: 'array', v: true });
   // pinyin-pro gives one entry per code point; fall back to a character at a time otherwise.
   const aligned =
-    read.length === chars.length ? read : chars.map((c) => pinyin(c, { toneType: 'none', v: true }));
+    read.length === chars.length
+      ? read
+      : chars.map((c) => pinyin(c, { toneType: 'none', v: true }));
   return chars.map((c, i) => (HAN.test(c) ? aligned[i] : undefined));
 }
 
