@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { projectRoot } from '../paths.js';
+import { loadOtherDomains, type OtherDomains } from './domains.js';
 import { spelled, syllables } from './pinyin.js';
 
 const Words = z.array(z.string().min(1)).min(1);
@@ -19,6 +20,8 @@ export interface Lexicon {
    * `exact` in the file are left out: their short words have common homophones.
    */
   sounds: ReadonlyMap<string, readonly string[]>;
+  /** Look-alike domains that are not ours (other-domains.yaml beside the lexicon file). */
+  domains: OtherDomains;
 }
 
 const ALL_HAN = /^\p{Script=Han}{2,}$/u;
@@ -32,6 +35,9 @@ export function loadLexicon(
     throw new Error(`${file}: ${issue?.path.join('.')}: ${issue?.message}`);
   }
   const { topics = [], exact = [], ...concepts } = parsed.data;
+  const domains = loadOtherDomains(join(dirname(file), 'other-domains.yaml'));
+  // Every look-alike domain's words count as the concept "other" too.
+  concepts.other = [...new Set([...(concepts.other ?? []), ...[...domains.values()].flat()])];
   for (const [key, list] of [
     ['topics', topics],
     ['exact', exact],
@@ -51,6 +57,7 @@ export function loadLexicon(
     ),
     topics: new Set(topics),
     sounds: new Map(sounds.filter(([, keys]) => keys.length > 0)),
+    domains,
   };
 }
 
@@ -66,4 +73,13 @@ export function conceptsIn(normalised: string, lexicon: Lexicon, sounds?: string
       out.push(concept);
   }
   return out;
+}
+
+/** Whether a normalised text mentions one concept, by its characters or its sound. */
+export function mentions(normalised: string, lexicon: Lexicon, concept: string): boolean {
+  if (lexicon.concepts.get(concept)?.some((w) => normalised.includes(w))) return true;
+  const keys = lexicon.sounds.get(concept);
+  if (!keys) return false;
+  const sounds = spelled(syllables(normalised));
+  return keys.some((k) => sounds.includes(k));
 }

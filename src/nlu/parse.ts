@@ -11,7 +11,8 @@ import {
 } from './features.js';
 import type { IntentName } from './intent-names.js';
 import type { IntentFile } from './intents.js';
-import type { Lexicon } from './lexicon.js';
+import { otherDomainIn } from './domains.js';
+import { mentions, type Lexicon } from './lexicon.js';
 import { normalize } from './normalize.js';
 import { schemeNamed, type Scheme } from './scheme.js';
 import type { Slots } from './slot-schema.js';
@@ -25,6 +26,11 @@ export interface ParseResult {
   slots: Slots;
   /** The insurance the text names, when it names one (not a contract slot; see scheme.ts). */
   scheme?: Scheme;
+  /**
+   * The look-alike domain an out-of-scope text is about (housing_fund, commercial_insurance...;
+   * see intents/lexicon/other-domains.yaml), so the reply can say who answers that.
+   */
+  domain?: string;
 }
 
 export interface Understanding {
@@ -132,9 +138,17 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
     !cues.question &&
     !cues.concepts.some((c) => lexicon.topics.has(c));
 
-  /** Another domain named (car insurance, housing fund, a hospital to pick...) and not ours. */
-  const otherDomain = ({ concepts }: TextCues) =>
-    concepts.includes('other') && !concepts.includes('core');
+  /**
+   * The domain gate: another domain named (commercial insurance, housing fund, tax, a hospital
+   * to pick...) and nothing of ours once that domain's own words are taken out (个人养老金 is not
+   * 养老金). Returns the look-alike domain, or "" for another topic altogether (weather, stocks).
+   */
+  const otherDomain = (normalised: string, { concepts }: TextCues): string | undefined => {
+    if (!concepts.includes('other')) return undefined;
+    const named = otherDomainIn(normalised, lexicon.domains);
+    if (mentions(named?.rest ?? normalised, lexicon, 'core')) return undefined;
+    return named?.domain ?? '';
+  };
 
   function parse(text: string, now: Date): ParseResult {
     const normalised = normalize(text);
@@ -158,8 +172,10 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
         slots,
       };
     }
-    if (otherDomain(cues)) {
-      return { text, intent: { name: 'out_of_scope', confidence: 0.9 }, ranking, slots };
+    const domain = otherDomain(normalised, cues);
+    if (domain !== undefined) {
+      const out = { text, intent: { name: 'out_of_scope', confidence: 0.9 } as const };
+      return { ...out, ranking, slots, ...(domain ? { domain } : {}) };
     }
     const intent: Ranked<IntentName> =
       top && top.confidence >= minConfidence && features.length > 0
