@@ -8,7 +8,15 @@ export type Action =
    * Answer `intent` with these slots; `defaulted` were filled or skipped by the bot; `scheme`
    * is the insurance the question named, if any.
    */
-  | { kind: 'answer'; intent: IntentName; slots: Slots; defaulted: SlotName[]; scheme?: Scheme }
+  | {
+      kind: 'answer';
+      intent: IntentName;
+      slots: Slots;
+      defaulted: SlotName[];
+      scheme?: Scheme;
+      /** For out_of_scope: the look-alike domain asked about (see ParseResult.domain). */
+      domain?: string;
+    }
   /** Ask for one missing slot of `intent`. */
   | { kind: 'ask'; intent: IntentName; slot: SlotName; question: string; buttons: string[] }
   /** Not sure which of these the person means: offer both. */
@@ -16,4 +24,6 @@ export type Action =
   /** Facts noted, but no question yet. */
   | { kind: 'noted'; slots: Slots; changed: SlotName[] }
   /** The conversation was forgotten. */
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  /** Forgetting was not asked for outright: ask first, change nothing. */
+  | { kind: 'confirm_reset' };

@@ -103,6 +103,9 @@ export function decide(
           confidence: parsed.intent.confidence,
         });
 
+  if (parsed.intent.name === 'reset' && parsed.confirm) {
+    return { state, action: { kind: 'confirm_reset' }, intent: parsed.intent };
+  }
   if (parsed.intent.name === 'reset') {
     return {
       state: { version: state.version, slots: {}, defaulted: [], updatedAt: state.updatedAt },
@@ -135,10 +138,11 @@ export function decide(
 
   if (!isTopic(intent)) {
     const slots = { ...state.slots, ...parsed.slots };
+    const domain = intent === 'out_of_scope' ? parsed.domain : undefined;
     const action: Action =
       intent === 'inform'
         ? { kind: 'noted', slots, changed: given }
-        : { kind: 'answer', intent, slots, defaulted: [] };
+        : { kind: 'answer', intent, slots, defaulted: [], ...(domain ? { domain } : {}) };
     return { state: { ...state, slots }, action, intent: ranked(intent) };
   }
 

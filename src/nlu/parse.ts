@@ -31,6 +31,11 @@ export interface ParseResult {
    * see intents/lexicon/other-domains.yaml), so the reply can say who answers that.
    */
   domain?: string;
+  /**
+   * Set when the intent would forget what the person said (reset) but the text does not say so
+   * outright and the model is not sure by a wide margin: the bot asks before it forgets.
+   */
+  confirm?: true;
 }
 
 export interface Understanding {
@@ -67,6 +72,11 @@ export const DEFAULT_CACHE_SIZE = 5000;
  */
 export const DEFAULT_SMOOTHING = 0.1;
 export const DEFAULT_MODEL: Model = 'ensemble';
+
+/** Intents that forget the conversation: taken only on their own words or a wide margin. */
+const DESTRUCTIVE: ReadonlySet<IntentName> = new Set(['reset']);
+/** How far ahead of the runner-up a destructive intent must be without its own words. */
+export const DESTRUCTIVE_MARGIN = 0.5;
 
 type Ranker = (features: readonly string[]) => Ranked<IntentName>[];
 
@@ -181,7 +191,14 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
       top && top.confidence >= minConfidence && features.length > 0
         ? top
         : { name: 'out_of_scope', confidence: top ? 1 - top.confidence : 1 };
-    return { text, intent, ranking, slots };
+    const margin = intent.confidence - (ranking[1]?.confidence ?? 0);
+    const unsure =
+      DESTRUCTIVE.has(intent.name) &&
+      !cues.concepts.includes('restart') &&
+      margin < DESTRUCTIVE_MARGIN;
+    return unsure
+      ? { text, intent, ranking, slots, confirm: true }
+      : { text, intent, ranking, slots };
   }
 
   const cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
