@@ -1,5 +1,5 @@
 import { conceptsIn, type Lexicon } from './lexicon.js';
-import { spelled, syllables } from './pinyin.js';
+import { syllables } from './pinyin.js';
 import type { Slots } from './slot-schema.js';
 
 /** Words that make a message a question rather than a statement of facts. */
@@ -46,7 +46,7 @@ export function readCues(
 ): TextCues {
   const sounds = syllables(normalised);
   return {
-    concepts: conceptsIn(normalised, lexicon, set.pinyinLexicon ? spelled(sounds) : undefined),
+    concepts: conceptsIn(normalised, lexicon, set.pinyinLexicon ? sounds : undefined),
     question: QUESTION.test(normalised),
     slots,
     sounds,

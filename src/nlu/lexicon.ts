@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { projectRoot } from '../paths.js';
 import { loadOtherDomains, type OtherDomains } from './domains.js';
-import { spelled, syllables } from './pinyin.js';
+import { syllables } from './pinyin.js';
 
 const Words = z.array(z.string().min(1)).min(1);
 const LexiconSchema = z.record(z.string(), Words);
@@ -15,13 +15,19 @@ export interface Lexicon {
   /** The concepts that make a message about a topic (not a bare statement of facts). */
   topics: ReadonlySet<string>;
   /**
-   * Concept -> the spelled pinyin (" yi bao ") of its Chinese words of two characters or more,
-   * so that a homophone typo (依保, 养劳金, 社宝) finds the concept too. Concepts listed under
-   * `exact` in the file are left out: their short words have common homophones.
+   * The pinyin of the concepts' Chinese words of two characters or more, so that a homophone
+   * typo (依保, 养劳金, 社宝) finds the concept too; indexed by first syllable. Concepts listed
+   * under `exact` in the file are left out: their short words have common homophones.
    */
-  sounds: ReadonlyMap<string, readonly string[]>;
+  sounds: ReadonlyMap<string, readonly Sounding[]>;
   /** Look-alike domains that are not ours (other-domains.yaml beside the lexicon file). */
   domains: OtherDomains;
+}
+
+/** A word of a concept as syllables: its first syllable is the key it is filed under. */
+export interface Sounding {
+  concept: string;
+  syllables: readonly string[];
 }
 
 const ALL_HAN = /^\p{Script=Han}{2,}$/u;
@@ -45,41 +51,57 @@ export function loadLexicon(
     const unknown = list.filter((t) => !(t in concepts));
     if (unknown.length) throw new Error(`${file}: ${key}: unknown concepts ${unknown.join(', ')}`);
   }
-  const sounds = Object.entries(concepts)
-    .filter(([k]) => !exact.includes(k))
-    .map(([k, words]) => {
-      const keys = words.filter((w) => ALL_HAN.test(w)).map((w) => spelled(syllables(w)));
-      return [k, [...new Set(keys)]] as const;
-    });
+  const sounds = new Map<string, Sounding[]>();
+  for (const [concept, words] of Object.entries(concepts)) {
+    if (exact.includes(concept)) continue;
+    for (const w of words.filter((x) => ALL_HAN.test(x))) {
+      const heard = syllables(w) as string[];
+      const filed = sounds.get(heard[0]!) ?? [];
+      filed.push({ concept, syllables: heard });
+      sounds.set(heard[0]!, filed);
+    }
+  }
   return {
     concepts: new Map(
       Object.entries(concepts).map(([k, words]) => [k, words.map((w) => w.toLowerCase())]),
     ),
     topics: new Set(topics),
-    sounds: new Map(sounds.filter(([, keys]) => keys.length > 0)),
+    sounds,
     domains,
   };
 }
 
 /**
- * The concepts a normalised text mentions, by its characters or, when `sounds` (the text's
- * spelled pinyin, see pinyin.ts) is given, by how it sounds.
+ * The concepts a normalised text mentions, by its characters or, when `heard` (the text's
+ * syllables, see pinyin.ts) is given, by how it sounds.
  */
-export function conceptsIn(normalised: string, lexicon: Lexicon, sounds?: string): string[] {
+export function conceptsIn(
+  normalised: string,
+  lexicon: Lexicon,
+  heard?: readonly (string | undefined)[],
+): string[] {
+  const bySound = heard ? soundsIn(heard, lexicon) : new Set<string>();
   const out: string[] = [];
   for (const [concept, words] of lexicon.concepts) {
-    if (words.some((w) => normalised.includes(w))) out.push(concept);
-    else if (sounds && lexicon.sounds.get(concept)?.some((k) => sounds.includes(k)))
-      out.push(concept);
+    if (bySound.has(concept) || words.some((w) => normalised.includes(w))) out.push(concept);
   }
   return out;
+}
+
+/** The concepts whose words sound in a text: a look-up by each syllable, then a comparison. */
+function soundsIn(heard: readonly (string | undefined)[], lexicon: Lexicon): Set<string> {
+  const found = new Set<string>();
+  for (let i = 0; i < heard.length; i++) {
+    const filed = heard[i] === undefined ? undefined : lexicon.sounds.get(heard[i]!);
+    for (const { concept, syllables: word } of filed ?? []) {
+      if (!found.has(concept) && word.every((s, k) => heard[i + k] === s)) found.add(concept);
+    }
+  }
+  return found;
 }
 
 /** Whether a normalised text mentions one concept, by its characters or its sound. */
 export function mentions(normalised: string, lexicon: Lexicon, concept: string): boolean {
   if (lexicon.concepts.get(concept)?.some((w) => normalised.includes(w))) return true;
-  const keys = lexicon.sounds.get(concept);
-  if (!keys) return false;
-  const sounds = spelled(syllables(normalised));
-  return keys.some((k) => sounds.includes(k));
+  return soundsIn(syllables(normalised), lexicon).has(concept);
 }

@@ -1,6 +1,9 @@
 import type { Ranked } from './classifier.js';
 import { seededShuffle } from './shuffle.js';
 
+/** A gradient step smaller than this is skipped (most labels, after the first pass). */
+const NEGLIGIBLE = 1e-4;
+
 export interface LinearOptions {
   /** Passes over the training examples. */
   epochs?: number;
@@ -51,7 +54,8 @@ export class LinearClassifier<L extends string> {
         softmaxInPlace(scores);
         for (let j = 0; j < n; j++) {
           const g = step * ((j === label ? 1 : 0) - scores[j]!);
-          if (g === 0) continue;
+          // Labels the example is already sure not to be move nothing worth the time.
+          if (Math.abs(g) < NEGLIGIBLE) continue;
           for (const i of indices) this.weights[i * n + j]! += g;
         }
       }
