@@ -17,7 +17,7 @@ export const ChatTextsSchema = z
     reset: z.string(),
     /** Asked before forgetting, when the wish to start over was not said outright. */
     confirm_reset: z.string(),
-    confirm_reset_buttons: z.array(z.string()).length(2),
+    confirm_reset_buttons: z.array(z.string()).min(1).max(2),
     /** Out of scope, about a look-alike domain: {where} is who answers that (other_domains). */
     other_domain: z.string(),
     other_domains: z.record(z.string(), z.string()),
