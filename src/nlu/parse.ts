@@ -92,14 +92,20 @@ function rankerFor(
       smoothing: options.smoothing ?? DEFAULT_SMOOTHING,
     });
   if (model === 'bayes') return bayes();
-  const linear = new LinearClassifier<IntentName>(training);
+  const linear = new LinearClassifier<IntentName>(training, {
+    epochs: Number(process.env.EP ?? 6),
+    rate: Number(process.env.RATE ?? 0.5),
+    l2: Number(process.env.L2 ?? 1e-5),
+  });
   if (model === 'linear') return linear;
   const nb = bayes();
   return {
     rank(features) {
       const sum = new Map<IntentName, number>();
-      for (const r of [...nb.rank(features), ...linear.rank(features)])
-        sum.set(r.name, (sum.get(r.name) ?? 0) + r.confidence / 2);
+      const W = Number(process.env.WB ?? 0.5);
+      for (const r of nb.rank(features)) sum.set(r.name, (sum.get(r.name) ?? 0) + r.confidence * W);
+      for (const r of linear.rank(features))
+        sum.set(r.name, (sum.get(r.name) ?? 0) + r.confidence * (1 - W));
       return [...sum]
         .map(([name, confidence]) => ({ name, confidence }))
         .sort((a, b) => b.confidence - a.confidence);
