@@ -34,9 +34,18 @@ export interface FeatureSet {
   pinyin: boolean;
   /** Lexicon concepts found by sound as well as by characters (依保 -> medical). */
   pinyinLexicon: boolean;
+  /** Whole Latin words ("w:pension"), beside their letters. */
+  englishWords: boolean;
+  /** Pairs of lexicon concepts met together ("LL:medical+money_cost"). */
+  conceptPairs: boolean;
 }
 
-export const ALL_FEATURES: FeatureSet = { pinyin: true, pinyinLexicon: true };
+export const ALL_FEATURES: FeatureSet = {
+  pinyin: true,
+  pinyinLexicon: true,
+  englishWords: true,
+  conceptPairs: true,
+};
 
 export function readCues(
   normalised: string,
@@ -77,6 +86,7 @@ export function textFeatures(
     const c = chars[next(chars, j)];
     if (c !== undefined && c !== ' ') out.add(a + b + c);
   }
+  if (set.englishWords) for (const w of normalised.match(/[a-z]{2,}/g) ?? []) out.add(`w:${w}`);
   if (set.pinyin) {
     const { sounds } = cues;
     for (let i = 0; i + 1 < sounds.length; i++) {
@@ -85,6 +95,11 @@ export function textFeatures(
   }
   for (const concept of cues.concepts) {
     for (let k = 0; k < CONCEPT_WEIGHT; k++) out.add(`L:${concept}:${k}`);
+  }
+  if (set.conceptPairs) {
+    const cs = cues.concepts;
+    for (let i = 0; i < cs.length; i++)
+      for (let j = i + 1; j < cs.length; j++) out.add(`LL:${cs[i]}+${cs[j]}`);
   }
   const slotNames = Object.keys(cues.slots);
   for (const name of slotNames) out.add(`S:${name}`);
