@@ -62,7 +62,6 @@ describe('understanding homophone typos', () => {
   // Terse typos with nothing else to go on: the pinyin is what reads them.
   const terse: [string, string][] = [
     ['养劳金', 'pension_estimate'],
-    ['医宝', 'medical_contribution'],
     ['医保个人帐户', 'personal_account'],
   ];
   it.each(terse)(
