@@ -1,4 +1,5 @@
 import { BayesClassifier } from 'natural/lib/natural/classifiers/index.js';
+import { ranked, softmaxInPlace, vocabularyOf } from './ranking.js';
 
 export interface Ranked<L extends string = string> {
   name: L;
@@ -23,8 +24,8 @@ export interface ClassifierOptions {
 /**
  * natural's naive Bayes classifier over feature lists we make ourselves (natural's own tokenizer
  * drops every Chinese character). Training bypasses its `textToFeatures`, which scans the
- * whole vocabulary for every token (too slow at our size); we feed its sparse path with a vocabulary index of our own and
- * count the examples it does not count.
+ * whole vocabulary for every token (too slow at our size): we feed its sparse path with a
+ * vocabulary index of our own and count the examples it does not count.
  *
  * After training, natural's counts are compiled into one table of log-probabilities (a row of
  * one number per label for each feature; a feature never seen with a label gets natural's
@@ -33,7 +34,7 @@ export interface ClassifierOptions {
  * confidences through a softmax whose temperature grows with the number of features seen.
  */
 export class IntentClassifier<L extends string> {
-  private readonly vocabulary = new Map<string, number>();
+  private readonly vocabulary: Map<string, number>;
   private readonly labels: L[];
   /** log P(label), one per label. */
   private readonly priors: Float64Array;
@@ -46,10 +47,7 @@ export class IntentClassifier<L extends string> {
     options: ClassifierOptions = {},
   ) {
     this.temperature = options.temperature ?? 1;
-    for (const { features } of examples) {
-      for (const f of features)
-        if (!this.vocabulary.has(f)) this.vocabulary.set(f, this.vocabulary.size);
-    }
+    this.vocabulary = vocabularyOf(examples);
     const bayes = new BayesClassifier(undefined, options.smoothing);
     const counts = bayes.classifier as unknown as BayesCounts;
     for (const { features, label } of examples) {
@@ -93,16 +91,7 @@ export class IntentClassifier<L extends string> {
       const row = index * n;
       for (let j = 0; j < n; j++) scores[j]! += this.table[row + j]!;
     }
-    const t = this.temperature * Math.max(1, Math.sqrt(known));
-    let best = -Infinity;
-    for (const s of scores) if (s > best) best = s;
-    let sum = 0;
-    for (let j = 0; j < n; j++) {
-      scores[j] = Math.exp((scores[j]! - best) / t);
-      sum += scores[j]!;
-    }
-    return this.labels
-      .map((name, j) => ({ name, confidence: scores[j]! / sum }))
-      .sort((a, b) => b.confidence - a.confidence);
+    softmaxInPlace(scores, this.temperature * Math.max(1, Math.sqrt(known)));
+    return ranked(this.labels, scores);
   }
 }

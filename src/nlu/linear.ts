@@ -1,4 +1,5 @@
 import type { Ranked } from './classifier.js';
+import { ranked, softmaxInPlace, vocabularyOf } from './ranking.js';
 import { seededShuffle } from './shuffle.js';
 
 /** A gradient step smaller than this is skipped (most labels, after the first pass). */
@@ -20,7 +21,7 @@ export interface LinearOptions {
  * bigram that always comes with it do not count twice.
  */
 export class LinearClassifier<L extends string> {
-  private readonly vocabulary = new Map<string, number>();
+  private readonly vocabulary: Map<string, number>;
   private readonly labels: L[];
   /** Weight of feature i for label j at [i * labels + j]; the bias is the last feature. */
   private readonly weights: Float64Array;
@@ -32,10 +33,7 @@ export class LinearClassifier<L extends string> {
     const { epochs = 6, rate = 0.5, l2 = 1e-5 } = options;
     this.labels = [...new Set(examples.map((e) => e.label))];
     const labelIndex = new Map(this.labels.map((l, j) => [l, j]));
-    for (const { features } of examples) {
-      for (const f of features)
-        if (!this.vocabulary.has(f)) this.vocabulary.set(f, this.vocabulary.size);
-    }
+    this.vocabulary = vocabularyOf(examples);
     const n = this.labels.length;
     const bias = this.vocabulary.size;
     this.weights = new Float64Array((bias + 1) * n);
@@ -82,19 +80,6 @@ export class LinearClassifier<L extends string> {
     const scores = new Float64Array(this.labels.length);
     this.scoresOf(indices, scores);
     softmaxInPlace(scores);
-    return this.labels
-      .map((name, j) => ({ name, confidence: scores[j]! }))
-      .sort((a, b) => b.confidence - a.confidence);
+    return ranked(this.labels, scores);
   }
-}
-
-function softmaxInPlace(scores: Float64Array): void {
-  let best = -Infinity;
-  for (const s of scores) if (s > best) best = s;
-  let sum = 0;
-  for (let j = 0; j < scores.length; j++) {
-    scores[j] = Math.exp(scores[j]! - best);
-    sum += scores[j]!;
-  }
-  for (let j = 0; j < scores.length; j++) scores[j]! /= sum;
 }
