@@ -10,7 +10,7 @@ export interface LinearOptions {
   epochs?: number;
   /** Step size of the first pass; it shrinks as 1 / (1 + pass). */
   rate?: number;
-  /** L2 penalty on the weights, applied lazily (see `train`). */
+  /** L2 penalty on the weights, applied as a decay once a pass. */
   l2?: number;
 }
 
