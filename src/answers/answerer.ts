@@ -181,6 +181,8 @@ export function createAnswerer(options: AnswererOptions): Answerer {
       switch (action.kind) {
         case 'reset':
           return [{ text: chat.reset, buttons: chat.start_buttons }];
+        case 'confirm_reset':
+          return [{ text: chat.confirm_reset, buttons: chat.confirm_reset_buttons }];
         case 'noted': {
           const facts = describeSlots(action.slots, labels, action.changed);
           if (!facts) return [{ text: chat.noted_nothing, buttons: chat.start_buttons }];
@@ -196,6 +198,11 @@ export function createAnswerer(options: AnswererOptions): Answerer {
         }
         case 'answer': {
           const { intent } = action;
+          const where = action.domain && chat.other_domains[action.domain];
+          if (intent === 'out_of_scope' && where) {
+            const text = fill(chat.other_domain, { where });
+            return [{ text, buttons: titles(chat.next.out_of_scope ?? []) }];
+          }
           if (
             intent === 'greet' ||
             intent === 'help' ||

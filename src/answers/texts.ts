@@ -15,6 +15,12 @@ export const ChatTextsSchema = z
     thanks_bye: z.string(),
     out_of_scope: z.string(),
     reset: z.string(),
+    /** Asked before forgetting, when the wish to start over was not said outright. */
+    confirm_reset: z.string(),
+    confirm_reset_buttons: z.array(z.string()).min(1).max(2),
+    /** Out of scope, about a look-alike domain: {where} is who answers that (other_domains). */
+    other_domain: z.string(),
+    other_domains: z.record(z.string(), z.string()),
     noted: z.string(),
     noted_nothing: z.string(),
     clarify: z.string(),

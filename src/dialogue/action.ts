@@ -24,6 +24,8 @@ export type Action =
       subject?: string;
       /** The slots this message changed in the last question (a correction, 要是62岁退休呢). */
       changed?: SlotName[];
+      /** For out_of_scope: the look-alike domain asked about (see ParseResult.domain). */
+      domain?: string;
     }
   /** Ask for one missing slot of `intent`. */
   | {
@@ -40,4 +42,6 @@ export type Action =
   /** Facts noted, but no question yet. */
   | { kind: 'noted'; slots: Slots; changed: SlotName[] }
   /** The conversation was forgotten. */
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  /** Forgetting was not asked for outright: ask first, change nothing. */
+  | { kind: 'confirm_reset' };

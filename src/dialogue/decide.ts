@@ -159,6 +159,9 @@ export function decide(
           confidence: parsed.intent.confidence,
         });
 
+  if (parsed.intent.name === 'reset' && parsed.confirm && !cues.correction) {
+    return { state: remembered, action: { kind: 'confirm_reset' }, intent: parsed.intent };
+  }
   if (parsed.intent.name === 'reset' && !cues.correction) {
     return {
       state: {
@@ -207,10 +210,11 @@ export function decide(
   if (!isTopic(intent)) {
     const slots = merge(state.slots, given, now);
     const next = { ...state, slots, lastSlot: lastSlotOf(given, undefined) ?? state.lastSlot };
+    const domain = intent === 'out_of_scope' ? parsed.domain : undefined;
     const action: Action =
       intent === 'inform'
         ? { kind: 'noted', slots, changed }
-        : { kind: 'answer', intent, slots, defaulted: [] };
+        : { kind: 'answer', intent, slots, defaulted: [], ...(domain ? { domain } : {}) };
     return { state: next, action, intent: ranked(intent) };
   }
 

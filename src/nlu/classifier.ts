@@ -1,4 +1,5 @@
 import { BayesClassifier } from 'natural/lib/natural/classifiers/index.js';
+import { ranked, softmaxInPlace, vocabularyOf } from './ranking.js';
 
 export interface Ranked<L extends string = string> {
   name: L;
@@ -22,19 +23,18 @@ export interface ClassifierOptions {
 
 /**
  * natural's naive Bayes classifier over feature lists we make ourselves (natural's own tokenizer
- * drops every Chinese character). Training goes through natural's dense-vector path with a
- * vocabulary index of our own, because its `textToFeatures` scans the whole vocabulary for every
- * token (too slow at our size) and its sparse path does not count totals.
+ * drops every Chinese character). Training bypasses its `textToFeatures`, which scans the
+ * whole vocabulary for every token (too slow at our size): we feed its sparse path with a
+ * vocabulary index of our own and count the examples it does not count.
  *
  * After training, natural's counts are compiled into one table of log-probabilities (a row of
  * one number per label for each feature; a feature never seen with a label gets natural's
- * smoothing count), so
- * ranking a text is a few additions per feature: the same scores as natural's
+ * smoothing count), so ranking a text is a few additions per feature: the same scores as natural's
  * `probabilityOfClass`, in log space so that long texts do not underflow to zero. Scores become
  * confidences through a softmax whose temperature grows with the number of features seen.
  */
 export class IntentClassifier<L extends string> {
-  private readonly vocabulary = new Map<string, number>();
+  private readonly vocabulary: Map<string, number>;
   private readonly labels: L[];
   /** log P(label), one per label. */
   private readonly priors: Float64Array;
@@ -47,20 +47,22 @@ export class IntentClassifier<L extends string> {
     options: ClassifierOptions = {},
   ) {
     this.temperature = options.temperature ?? 1;
-    for (const { features } of examples) {
-      for (const f of features)
-        if (!this.vocabulary.has(f)) this.vocabulary.set(f, this.vocabulary.size);
-    }
+    this.vocabulary = vocabularyOf(examples);
     const bayes = new BayesClassifier(undefined, options.smoothing);
-    const size = this.vocabulary.size;
+    const counts = bayes.classifier as unknown as BayesCounts;
     for (const { features, label } of examples) {
-      const dense: number[] = new Array<number>(size).fill(0);
-      for (const f of features) dense[this.vocabulary.get(f)!] = 1;
-      bayes.classifier.addExample(dense, label);
+      // natural's sparse path: an object of feature indices (not an array, which it reads as a
+      // dense vector). That path counts the features but not the example, so we count it here
+      // just as its dense path would.
+      const sparse: Record<number, number> = {};
+      features.forEach((f, k) => (sparse[k] = this.vocabulary.get(f)!));
+      bayes.classifier.addExample(sparse, label);
+      counts.classTotals[label]!++;
+      counts.totalExamples++;
     }
     bayes.classifier.train();
-    const { classFeatures, classTotals, totalExamples, smoothing } =
-      bayes.classifier as unknown as BayesCounts;
+    const { classFeatures, classTotals, totalExamples, smoothing } = counts;
+    const size = this.vocabulary.size;
     this.labels = Object.keys(classFeatures) as L[];
     const n = this.labels.length;
     this.priors = Float64Array.from(this.labels, (l) => Math.log(classTotals[l]! / totalExamples));
@@ -89,16 +91,7 @@ export class IntentClassifier<L extends string> {
       const row = index * n;
       for (let j = 0; j < n; j++) scores[j]! += this.table[row + j]!;
     }
-    const t = this.temperature * Math.max(1, Math.sqrt(known));
-    let best = -Infinity;
-    for (const s of scores) if (s > best) best = s;
-    let sum = 0;
-    for (let j = 0; j < n; j++) {
-      scores[j] = Math.exp((scores[j]! - best) / t);
-      sum += scores[j]!;
-    }
-    return this.labels
-      .map((name, j) => ({ name, confidence: scores[j]! / sum }))
-      .sort((a, b) => b.confidence - a.confidence);
+    softmaxInPlace(scores, this.temperature * Math.max(1, Math.sqrt(known)));
+    return ranked(this.labels, scores);
   }
 }

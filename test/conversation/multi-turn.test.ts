@@ -249,3 +249,25 @@ describe('"职工医保还是居民医保？" answered with the insurance', () =
     expect(answer.text).toContain('(30000 − 起付线600) × 60% = 报销约17640元');
   });
 });
+
+describe('forgetting and other domains', () => {
+  it('asks before forgetting on a text that only looks like reset, then forgets on the button', async () => {
+    const say = conversation();
+    await say('35岁，在上饶');
+    const a = await say('换个问题');
+    expect(a.text).toContain('要清除你告诉我的信息');
+    expect(a.slots).toMatchObject({ age: 35, region: { city: '上饶市' } });
+    const b = await say(a.buttons[0]!);
+    expect(b.intent).toBe('reset');
+    expect(b.slots).toEqual({});
+  });
+
+  it('says who answers a look-alike domain and what the bot can do', async () => {
+    const say = conversation();
+    const a = await say('公积金一个月交多少');
+    expect(a.intent).toBe('out_of_scope');
+    expect(a.text).toContain('住房公积金管理中心');
+    expect(a.text).toContain('我只解答社保里的医保和养老保险');
+    expect(a.buttons.length).toBeGreaterThan(0);
+  });
+});

@@ -206,6 +206,24 @@ describe('decide', () => {
     expect(b!.action).toMatchObject({ kind: 'answer', slots: { age: 35, region: xian } });
   });
 
+  it('asks before forgetting when the reset was not said outright, and keeps everything', () => {
+    const [a, b] = talk(parse('inform', { age: 35 }), {
+      ...parse('reset', {}, '这是一段很长的粘贴内容。', 0.32),
+      confirm: true as const,
+    });
+    expect(b!.action).toEqual({ kind: 'confirm_reset' });
+    expect(b!.state).toEqual(a!.state);
+  });
+
+  it('tells the answer layer which look-alike domain an out-of-scope question is about', () => {
+    const [d] = talk({ ...parse('out_of_scope', {}, '公积金交多少'), domain: 'housing_fund' });
+    expect(d!.action).toMatchObject({
+      kind: 'answer',
+      intent: 'out_of_scope',
+      domain: 'housing_fund',
+    });
+  });
+
   it('forgets everything on reset', () => {
     const [, b] = talk(parse('inform', { age: 35 }), parse('reset'));
     expect(b!.action).toEqual({ kind: 'reset' });

@@ -43,6 +43,18 @@ describe('POST /v1/parse', () => {
     expect(Object.keys(plain.json).sort()).toEqual(['intent', 'ranking', 'slots', 'text']);
   });
 
+  it('names the look-alike domain of an out-of-scope text, and marks an unsure reset', async () => {
+    const fund = await postJson(`${app.url}/v1/parse`, { text: '公积金一个月交多少' });
+    expect(fund.json).toMatchObject({
+      intent: { name: 'out_of_scope' },
+      domain: 'housing_fund',
+    });
+    const unsure = await postJson(`${app.url}/v1/parse`, { text: '换个问题' });
+    expect(unsure.json).toMatchObject({ intent: { name: 'reset' }, confirm: true });
+    const sure = await postJson(`${app.url}/v1/parse`, { text: '重新开始' });
+    expect(sure.json).not.toHaveProperty('confirm');
+  });
+
   it('returns intent, ranking and slots without touching any conversation', async () => {
     const res = await postJson(`${app.url}/v1/parse`, {
       text: '我在上饶，月薪8000，医保一个月交多少',

@@ -1,9 +1,11 @@
 import type { SlotName } from '../../src/nlu/slot-schema.js';
-import { basename } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadChatTexts } from '../../src/answers/texts.js';
 import { buildRules } from '../../src/dialogue/rules.js';
-import { HELDOUT_FILES, loadLabelled } from '../../src/nlu/evaluate.js';
+import { HELDOUT_FILES, heldoutFiles, loadLabelled } from '../../src/nlu/evaluate.js';
 import { INTENT_NAMES } from '../../src/nlu/intent-names.js';
 import { loadIntents } from '../../src/nlu/intents.js';
 import { loadLexicon } from '../../src/nlu/lexicon.js';
@@ -54,14 +56,55 @@ describe.each(HELDOUT_FILES.map((file) => [basename(file), loadLabelled(file)] a
 );
 
 describe('the held-out files', () => {
+  it('are every test/fixtures/nlu-heldout*.jsonl, the first two included', () => {
+    const names = HELDOUT_FILES.map((f) => basename(f));
+    expect(names).toEqual(expect.arrayContaining(['nlu-heldout.jsonl', 'nlu-heldout-blind.jsonl']));
+    expect(names.every((n) => /^nlu-heldout.*\.jsonl$/.test(n))).toBe(true);
+  });
+
   it('share no sentence with each other', () => {
-    const [first, second] = HELDOUT_FILES.map((f) => loadLabelled(f).map((h) => normalize(h.text)));
-    expect(second!.filter((t) => first!.includes(t))).toEqual([]);
+    const texts = HELDOUT_FILES.map((f) => loadLabelled(f).map((h) => normalize(h.text)));
+    for (let a = 0; a < texts.length; a++) {
+      for (let b = a + 1; b < texts.length; b++) {
+        const shared = texts[b]!.filter((t) => texts[a]!.includes(t));
+        expect(shared, `${HELDOUT_FILES[a]} and ${HELDOUT_FILES[b]}`).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('heldoutFiles', () => {
+  it('finds every nlu-heldout*.jsonl of a folder, in name order, and nothing else', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'heldout-'));
+    for (const f of [
+      'nlu-heldout.jsonl',
+      'nlu-heldout-wild.jsonl',
+      'other.jsonl',
+      'nlu-heldout.txt',
+    ])
+      writeFileSync(join(dir, f), '');
+    expect(heldoutFiles(dir).map((f) => basename(f))).toEqual([
+      'nlu-heldout-wild.jsonl',
+      'nlu-heldout.jsonl',
+    ]);
+  });
+});
+
+describe('the domain gate', () => {
+  const chat = loadChatTexts();
+  it.each([...loadLexicon().domains.keys()])('has a reply line for the domain %s', (domain) => {
+    expect(chat.other_domains[domain]).toBeTruthy();
   });
 });
 
 describe('buttons the bot offers', () => {
   const chat = loadChatTexts();
+  it.each(chat.confirm_reset_buttons)('the reset confirmation button "%s" resets at once', (b) => {
+    const parsed = understanding.parse(b, now);
+    expect(parsed.intent.name).toBe('reset');
+    expect(parsed).not.toHaveProperty('confirm');
+  });
+
   it.each(Object.entries(chat.titles))(
     'the title of %s is understood as that intent',
     (name, title) => {

@@ -44,6 +44,67 @@ describe('parse', () => {
     },
   );
 
+  it.each([
+    ['公积金一个月交多少', 'housing_fund'],
+    ['住房公积金能取出来装修吗', 'housing_fund'],
+    ['个人养老金每年存多少', 'private_pension'],
+    ['商业保险能报销多少', 'commercial_insurance'],
+    ['百万医疗险值不值得买', 'commercial_insurance'],
+    ['年终奖扣多少税', 'income_tax'],
+    ['失业金能领多久', 'unemployment_benefit'],
+    ['哪家医院看眼科好', 'hospital'],
+    ['公司报销打车费要什么发票', 'taxi_receipt'],
+    ['打车费能报销吗', 'taxi_receipt'],
+  ])('gates the look-alike domain of %s as out of scope, naming %s', (text, domain) => {
+    const parsed = understanding.parse(text, now);
+    expect(parsed.intent.name).toBe('out_of_scope');
+    expect(parsed.domain).toBe(domain);
+  });
+
+  it.each(['公积金和医保一个月各交多少', '医保个人账户的钱能在药店买药吗', '失业了医保怎么交'])(
+    'lets a text through the gate when it still names our insurance: %s',
+    (text) => {
+      expect(understanding.parse(text, now)).not.toHaveProperty('domain');
+    },
+  );
+
+  it.each(['重新开始', '清除我的信息', '把我说的都清掉', '由头嚟过'])(
+    'takes reset at once on its own words: %s',
+    (text) => {
+      const parsed = understanding.parse(text, now);
+      expect(parsed.intent.name).toBe('reset');
+      expect(parsed).not.toHaveProperty('confirm');
+    },
+  );
+
+  it.each(['这是一段很长的粘贴内容。', '换个问题'])(
+    'never takes a reset without its words and a wide margin: %s',
+    (text) => {
+      const parsed = understanding.parse(text, now);
+      if (parsed.intent.name === 'reset') expect(parsed.confirm).toBe(true);
+    },
+  );
+
+  it('asks before a reset the model is unsure of (a text it ranks reset, narrowly)', () => {
+    const parsed = understanding.parse('换个问题', now);
+    expect(parsed.intent.name).toBe('reset');
+    expect(parsed.confirm).toBe(true);
+  });
+
+  it.each([
+    ['what can u do', 'help'],
+    ['thx', 'thanks_bye'],
+    ['唔该晒', 'thanks_bye'],
+    ['医保喺边度交', 'payment_method'],
+    ['阿拉退休工资大概几钿', 'pension_estimate'],
+    ['醫保幾時截止繳費', 'payment_period'],
+    ['有职工医保还要交居民医保吗', 'dual_enrollment'],
+    ['以前漏交的几年能补吗', 'contribution_years'],
+    ['退休后搬去外省 看病怎么报', 'cross_region_medical'],
+  ])('reads dialect, traditional, English and near topics: %s -> %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
   it('understands traditional characters and answers with simplified slots', () => {
     const parsed = understanding.parse('我在廣州上班，醫保每個月交多少', now);
     expect(parsed.intent.name).toBe('medical_contribution');
