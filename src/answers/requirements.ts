@@ -74,6 +74,14 @@ const pensionContribution: Requirements = {
  */
 const pensionEstimate: Requirements = {
   asks: ['region', 'contributionYears'],
+  uses: [
+    'averageWage',
+    'contributionIndex',
+    'accountBalance',
+    'retirementAge',
+    'gender',
+    'birthYear',
+  ],
   alternatives({ scheme }) {
     if (scheme === 'resident') {
       return [
@@ -95,6 +103,7 @@ const BIRTH = [['birthYear'], ['age']] as const;
 
 const retirementAge: Requirements = {
   asks: ['gender', 'jobCategory', 'birthYear'],
+  uses: ['birthMonth', 'age'],
   alternatives({ slots }) {
     const job = slots.gender === 'female' ? { optional: ['jobCategory'] as const } : {};
     return BIRTH.map((birth) => ({ needs: ['gender', ...birth], ...job }));
@@ -104,6 +113,7 @@ const retirementAge: Requirements = {
 function contributionYearsNeeds(p: Policies): Requirements {
   return {
     asks: ['gender', 'jobCategory', 'birthYear'],
+    uses: ['contributionYears', 'retirementYear', 'birthMonth', 'age'],
     alternatives({ slots }) {
       const alternatives: Alternative[] = [{ needs: ['retirementYear'] }];
       // born early or late enough that every group retires under the same minimum
@@ -120,6 +130,7 @@ function contributionYearsNeeds(p: Policies): Requirements {
 /** A bill's reimbursement: the hospital level is not asked, the answer shows every level. */
 const reimbursement: Requirements = {
   asks: ['medicalCost', 'employment', 'region'],
+  uses: ['hospitalLevel'],
   defaults: { employment: 'employee' },
   alternatives({ scheme }) {
     return [

@@ -70,6 +70,9 @@ function pick(slots: Slots, names: readonly SlotName[]): Slots {
 function slotsGiven(state: ConversationState, parsed: ParseResult, now: Date): Slots {
   if (parsed.cues?.otherDomain) return {};
   const given: Slots = { ...parsed.slots };
+  // 我妈 is a woman: the gender a kinship word settles, for the person it names
+  const person = parsed.cues?.person;
+  if (person?.gender && given.gender === undefined) given.gender = person.gender;
   const normalised = normalize(parsed.text);
   // "是8000不是5000": the figure read is the one asserted
   const text = parsed.cues?.correction ? withoutDenied(normalised) : normalised;
@@ -271,7 +274,7 @@ export function decide(
     period,
   });
   // a question about the rule in general, with no facts of the person's: the general answer
-  const general = cues.general && changed.length === 0 && !pending;
+  const general = cues.general && !pending;
   for (const t of general ? [] : topics) {
     const requirements = rules.get(t)?.requirements;
     if (!requirements) continue;

@@ -2,7 +2,8 @@ import type { IntentName } from '../nlu/intent-names.js';
 import { normalize } from '../nlu/normalize.js';
 import type { ParseResult } from '../nlu/parse.js';
 import { namesOnlyScheme } from '../nlu/scheme.js';
-import type { Slots } from '../nlu/slot-schema.js';
+import type { SlotName, Slots } from '../nlu/slot-schema.js';
+import { slotsRead } from './requirements.js';
 import type { DialogueRules } from './rules.js';
 import type { ConversationState } from './state.js';
 
@@ -72,9 +73,20 @@ export function interpret(
       return { intent: state.pending.intent, edit: true };
     }
     const chat = CHAT_INTENTS.has(name) && name !== 'out_of_scope';
+    // facts this question's answer reads, and nothing else named with confidence: still it
+    // ("我2037年退休 已经交了17年 还差多少" after a question on the minimum years)
+    const needs = rules.get(topic)?.requirements;
+    if (hasSlots && needs && name !== topic && parsed.intent.confidence < 0.8) {
+      const read = slotsRead(needs, { slots: { ...state.slots, ...given } });
+      if (Object.keys(given).every((s) => read.has(s as SlotName)))
+        return { intent: topic, edit: true };
+    }
+    // "最高档呢", "加起来多少": a short follow-up the model cannot place is about the last question
+    if (followUp && name === 'out_of_scope' && !cues.otherDomain)
+      return { intent: topic, edit: true };
     if (!chat || hasSlots) {
       if (cues.correction) return { intent: topic, edit: true };
-      const unsure = parsed.intent.confidence < 0.5;
+      const unsure = parsed.intent.confidence < 0.6;
       if (followUp && (hasSlots || cues.period || switchedPerson || unsure)) {
         return { intent: topic, edit: true };
       }

@@ -40,6 +40,11 @@ export interface Requirements {
   defaults?: Partial<Slots>;
   /** The alternatives for this conversation, best first. */
   alternatives(ctx: RequirementContext): readonly Alternative[];
+  /**
+   * Further slots the answer reads when given (the years paid, for the shortfall): a message
+   * that gives only such facts is about this question, whatever else it sounds like.
+   */
+  uses?: readonly SlotName[];
 }
 
 export type Step = { kind: 'answer' } | { kind: 'ask'; slot: SlotName };
@@ -95,4 +100,13 @@ function stepAmong(
 /** Every slot the alternatives use. */
 export function slotsUsed(alternatives: readonly Alternative[]): SlotName[] {
   return [...new Set(alternatives.flatMap((a) => [...a.needs, ...(a.optional ?? [])]))];
+}
+
+/** Every slot a question's answer can read: its alternatives' (in any situation) and `uses`. */
+export function slotsRead(requirements: Requirements, ctx: RequirementContext): Set<SlotName> {
+  return new Set([
+    ...slotsUsed(requirements.alternatives(ctx)),
+    ...requirements.asks,
+    ...(requirements.uses ?? []),
+  ]);
 }

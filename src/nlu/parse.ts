@@ -213,8 +213,9 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
     const correction = isCorrection(normalised);
     // "是男的不是女的": the slots come from what is asserted, not from what is denied
     const slots = extractSlots(correction ? withoutDenied(normalised) : normalised, now);
+    // the gender a kinship word gives (我妈) stays with the person cue: the dialogue gives it
+    // to that person; the slots are what the text states
     const person = personNamed(normalised, kinship);
-    if (person?.gender && slots.gender === undefined) slots.gender = person.gender;
     const textCues = readCues(normalised, lexicon, slots, set);
     const result = classify(text, normalised, textCues);
     const scheme = schemeNamed(normalised);

@@ -63,7 +63,7 @@ export function namesRetirementAndYears(text: string): boolean {
  * itself, to be answered in general rather than by asking for the person's facts.
  */
 const GENERAL =
-  /怎么规定|如何规定|怎么定的?|是怎么(规定|定|算|计算|报销|回事)|有(什么|哪些|啥)规定|(什么|啥)政策|政策是(什么|啥|怎样)|规则|标准是(什么|啥|怎样)|怎么办|咋办|咋整|是除以|除以多少|一般是/;
+  /怎么规定|如何规定|怎么定的?|是怎么(规定|定|算|计算|报销|回事)|有(什么|哪些|啥)规定|(什么|啥)政策|政策是(什么|啥|怎样)|规则|标准是(什么|啥|怎样)|怎么办|咋办|咋整|是除以|除以多少|一般是|上下限|^(能|可以|能不能|可不可以)(一次性)?(补|补缴|补交|缩短|退|转|办)/;
 
 export function asksInGeneral(text: string): boolean {
   return GENERAL.test(text);

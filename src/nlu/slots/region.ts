@@ -228,11 +228,7 @@ function buildGazetteer(): { index: Map<string, Entry[]>; byCode: Map<string, Pl
   for (const p of loadDivisions()) {
     const province = p.name;
     const municipal = MUNICIPALITIES.has(p.code);
-    // 北京市 is a province-level city: named as both, so its region has a city too
-    const region = municipal
-      ? { province, city: province, code: pad(p.code) }
-      : { province, code: pad(p.code) };
-    register(province, { region, level: 0, municipal: false });
+    register(province, { region: { province, code: pad(p.code) }, level: 0, municipal: false });
     for (const c of p.children ?? []) {
       const isCity = !NOT_A_CITY.has(c.name) && !municipal;
       const city = isCity ? c.name : undefined;
@@ -247,9 +243,8 @@ function buildGazetteer(): { index: Map<string, Entry[]>; byCode: Map<string, Pl
         // county level only (东莞, 中山... list streets: skip); 71-79 are development zones,
         // not divisions of GB/T 2260
         if (a.code.length !== 6 || a.code[4] === '7') continue;
-        const within = city ?? (municipal ? province : undefined);
-        const region: Region = within
-          ? { province, city: within, county: a.name, code: a.code }
+        const region: Region = city
+          ? { province, city, county: a.name, code: a.code }
           : { province, county: a.name, code: a.code };
         register(a.name, { region, level: 2, municipal });
       }

@@ -89,7 +89,7 @@ describe('extractSlots on whole sentences', () => {
         birthYear: 1973,
         birthMonth: 9,
         age: 53,
-        region: { province: '重庆市', city: '重庆市', code: '500000' },
+        region: { province: '重庆市', code: '500000' },
         gender: 'female',
         contributionYears: 20,
       },
@@ -97,7 +97,7 @@ describe('extractSlots on whole sentences', () => {
     [
       '北京 三甲 住院花了5万',
       {
-        region: { province: '北京市', city: '北京市', code: '110000' },
+        region: { province: '北京市', code: '110000' },
         hospitalLevel: 3,
         medicalCost: '50000',
       },

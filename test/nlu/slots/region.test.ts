@@ -13,7 +13,7 @@ const region = (text: string) => extractRegion(normalize(text)).region;
 const SHANGRAO: Region = { province: '江西省', city: '上饶市', code: '361100' };
 const WANNIAN: Region = { province: '江西省', city: '上饶市', county: '万年县', code: '361129' };
 const JIANGXI: Region = { province: '江西省', code: '360000' };
-const BEIJING: Region = { province: '北京市', city: '北京市', code: '110000' };
+const BEIJING: Region = { province: '北京市', code: '110000' };
 
 describe('extractRegion', () => {
   it.each<[string, Region]>([
@@ -58,14 +58,14 @@ describe('extractRegion', () => {
     ['新疆', { province: '新疆维吾尔自治区', code: '650000' }],
     ['北京', BEIJING],
     ['北京市', BEIJING],
-    ['重庆', { province: '重庆市', city: '重庆市', code: '500000' }],
+    ['重庆', { province: '重庆市', code: '500000' }],
     // districts of municipalities: province and county, no city
-    ['北京朝阳', { province: '北京市', city: '北京市', county: '朝阳区', code: '110105' }],
-    ['北京朝阳区', { province: '北京市', city: '北京市', county: '朝阳区', code: '110105' }],
-    ['北京通州', { province: '北京市', city: '北京市', county: '通州区', code: '110112' }],
-    ['海淀', { province: '北京市', city: '北京市', county: '海淀区', code: '110108' }],
-    ['上海浦东', { province: '上海市', city: '上海市', county: '浦东新区', code: '310115' }],
-    ['重庆万州', { province: '重庆市', city: '重庆市', county: '万州区', code: '500101' }],
+    ['北京朝阳', { province: '北京市', county: '朝阳区', code: '110105' }],
+    ['北京朝阳区', { province: '北京市', county: '朝阳区', code: '110105' }],
+    ['北京通州', { province: '北京市', county: '通州区', code: '110112' }],
+    ['海淀', { province: '北京市', county: '海淀区', code: '110108' }],
+    ['上海浦东', { province: '上海市', county: '浦东新区', code: '310115' }],
+    ['重庆万州', { province: '重庆市', county: '万州区', code: '500101' }],
     // an ambiguous name settled by another place in the text
     ['辽宁朝阳', { province: '辽宁省', city: '朝阳市', code: '211300' }],
     ['长春朝阳区', { province: '吉林省', city: '长春市', county: '朝阳区', code: '220104' }],
@@ -126,7 +126,6 @@ describe('the gazetteer', () => {
     expect(placeByCode('361129')?.region).toEqual(WANNIAN);
     expect(placeByCode('110105')?.region).toEqual({
       province: '北京市',
-      city: '北京市',
       county: '朝阳区',
       code: '110105',
     });
