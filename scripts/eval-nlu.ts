@@ -37,7 +37,7 @@ const MIN_SLOT_F1 = 0.97;
 const ENTERED_AT: Readonly<Record<string, { intent: number; slotF1: number }>> = {
   // written by a helper who saw neither the training data nor the other files (typos, dialect,
   // voice-input run-ons, traditional, English); entered 2026-11-29
-  'nlu-heldout-wild.jsonl': { intent: 0.95, slotF1: 0.88 },
+  'nlu-heldout-wild.jsonl': { intent: 0.94, slotF1: 0.87 },
 };
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

@@ -117,8 +117,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const body = ParseBody.safeParse(req.body);
     if (!body.success)
       return sendError(reply, 400, 'invalid_request', describeZodError(body.error));
-    const { text, intent, ranking, slots, scheme } = bot.parse(body.data.text);
-    return { text, intent, ranking, slots, ...(scheme ? { scheme } : {}) };
+    const { text, intent, ranking, slots, scheme, domain, confirm } = bot.parse(body.data.text);
+    return {
+      text,
+      intent,
+      ranking,
+      slots,
+      ...(scheme ? { scheme } : {}),
+      ...(domain ? { domain } : {}),
+      ...(confirm ? { confirm } : {}),
+    };
   });
 
   app.post('/v1/messages', async (req, reply) => {
