@@ -27,7 +27,13 @@ async function main(): Promise<void> {
     logger,
     metrics,
   });
-  const server = await buildServer({ bot, logger, metrics, webhookSecret: config.WEBHOOK_SECRET });
+  const server = await buildServer({
+    bot,
+    logger,
+    metrics,
+    webhookSecret: config.WEBHOOK_SECRET,
+    apiDocs: config.API_DOCS,
+  });
   // Before listen: a Telegram webhook route is mounted on this server.
   const channels = createChannels({
     config,

@@ -13,6 +13,7 @@ import type { Metrics } from '../../metrics.js';
 import { projectRoot } from '../../paths.js';
 import { verifySignature } from '../../signature.js';
 import { StoreUnavailableError } from '../../store/store.js';
+import { registerApiDocs } from './api-docs.js';
 import { describeZodError, sendError } from './errors.js';
 import { BODY_LIMIT, ConversationParams, MessageBody, ParseBody } from './schemas.js';
 
@@ -21,6 +22,8 @@ export interface ServerOptions {
   logger: Logger;
   metrics: Metrics;
   webhookSecret?: string;
+  /** `GET /openapi.json` and `/docs` (API_DOCS); default on. */
+  apiDocs?: boolean;
 }
 
 declare module 'fastify' {
@@ -61,6 +64,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Long enough that an over-long userId gets the contract's 400, not fastify's 414.
     routerOptions: { maxParamLength: 1024 },
   });
+  await registerApiDocs(app, options.apiDocs ?? true);
   const page = await readFile(join(projectRoot, 'public', 'index.html'), 'utf8');
 
   app.removeAllContentTypeParsers();
