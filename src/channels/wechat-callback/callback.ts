@@ -98,11 +98,12 @@ export function mountCallback(app: FastifyInstance, options: CallbackOptions): C
     let content: string;
     if (inbound.kind === 'ask_text') content = CHAT_REPLIES.textOnly;
     else {
-      const result = await window.answer(`${inbound.from}:${inbound.messageId}`, () =>
+      const joined = window.join(`${inbound.from}:${inbound.messageId}`, () =>
         inFlight.run(() => answer(inbound)),
       );
-      if (result.attempt > 1)
-        logger.info({ attempt: result.attempt }, 'retry of a message under way or answered');
+      if (joined.attempt > 1)
+        logger.info({ attempt: joined.attempt }, 'retry of a message under way or answered');
+      const result = await joined.result;
       if (result.status === 'late')
         logger.warn({ attempt: result.attempt }, 'turn slower than the reply window');
       content = result.status === 'ready' ? result.reply : HOLDING_REPLY;

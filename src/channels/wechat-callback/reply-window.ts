@@ -32,8 +32,14 @@ export class ReplyWindow {
     this.entries = new LRUCache<string, Entry>({ max: capacity, ttl: 5 * 60 * 1000 });
   }
 
-  /** The reply for this try of message `id`, starting `work` only on the first try. */
-  async answer(id: string, work: () => Promise<string>): Promise<WindowResult> {
+  /**
+   * Counts a try of message `id` (starting `work` only on the first) and returns its number at
+   * once, with the reply it will get.
+   */
+  join(
+    id: string,
+    work: () => Promise<string>,
+  ): { attempt: number; result: Promise<WindowResult> } {
     let entry = this.entries.get(id);
     if (!entry) {
       entry = { work: work(), attempts: 0 };
@@ -42,13 +48,17 @@ export class ReplyWindow {
       entry.work.catch(() => this.entries.delete(id));
     }
     const attempt = ++entry.attempts;
-    if (attempt < LAST_TRY) return { status: 'ready', reply: await entry.work, attempt };
+    return { attempt, result: this.wait(entry.work, attempt) };
+  }
+
+  private async wait(work: Promise<string>, attempt: number): Promise<WindowResult> {
+    if (attempt < LAST_TRY) return { status: 'ready', reply: await work, attempt };
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), this.windowMs);
     });
     try {
-      const first = await Promise.race([entry.work, late]);
+      const first = await Promise.race([work, late]);
       return first === 'late'
         ? { status: 'late', attempt }
         : { status: 'ready', reply: first, attempt };

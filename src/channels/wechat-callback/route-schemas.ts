@@ -9,11 +9,6 @@ const text = (description: string) => ({
   content: { 'text/plain': { schema: { type: 'string' } } },
 });
 
-const xml = (description: string) => ({
-  description,
-  content: { 'text/xml': { schema: { type: 'string' } } },
-});
-
 const signedQuery = (names: string[]) => ({
   type: 'object',
   properties: Object.fromEntries(names.map((n) => [n, { type: 'string' }])),
