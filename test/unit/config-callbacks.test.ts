@@ -29,7 +29,6 @@ describe('callback settings', () => {
     expect(loadConfig({})).toMatchObject({
       API_DOCS: true,
       MISS_LOG: true,
-      WECHAT_MP_TOKEN: undefined,
     });
   });
 
