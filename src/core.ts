@@ -13,6 +13,8 @@ import { createUnderstanding } from './nlu/parse.js';
 import { loadPolicies } from './policies/load.js';
 import { createStore } from './store/create-store.js';
 import type { Store } from './store/store.js';
+import { createMissStream, type MissStream } from './store/miss-stream.js';
+import { recordMisses } from './review/record.js';
 
 export interface CoreOptions {
   redisUrl?: string;
@@ -23,11 +25,15 @@ export interface CoreOptions {
   /** Key prefix in the store (tests use their own). */
   storePrefix?: string;
   now?: () => Date;
+  /** MISS_LOG: record misunderstood messages for `npm run review` (with Redis only). */
+  missLog?: boolean;
 }
 
 export interface Core {
   bot: Bot;
   store: Store<ConversationState>;
+  /** The miss log, when on; close it with the store. */
+  misses?: MissStream;
 }
 
 /**
@@ -51,7 +57,16 @@ export function createCore(options: CoreOptions): Core {
     prefix: options.storePrefix,
     logger: options.logger,
   });
+  const misses =
+    options.redisUrl && options.missLog !== false
+      ? createMissStream({
+          redisUrl: options.redisUrl,
+          key: `${options.storePrefix ?? 'shebao'}:misses`,
+          logger: options.logger,
+        })
+      : undefined;
   const bot = createBot({
+    onTurn: misses && recordMisses(misses),
     understanding,
     rules,
     answerer,
@@ -61,5 +76,5 @@ export function createCore(options: CoreOptions): Core {
     rateLimitPerMinute: options.rateLimitPerMinute,
     now: options.now,
   });
-  return { bot, store };
+  return { bot, store, misses };
 }

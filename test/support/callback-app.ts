@@ -73,6 +73,7 @@ export async function startCallbackApp(
       await callback.stop(1000);
       await server.close();
       await core.store.close();
+      await core.misses?.close();
     },
   };
 }
