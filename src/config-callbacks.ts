@@ -34,17 +34,10 @@ export const CALLBACK_SETTINGS = {
   MISS_LOG: onUnlessOff,
 };
 
-type CallbackSettings = {
-  [
-    K in
-      | 'WECHAT_MP_TOKEN'
-      | 'WECHAT_MP_APPID'
-      | 'WECHAT_MP_AES_KEY'
-      | 'WECOM_TOKEN'
-      | 'WECOM_AES_KEY'
-      | 'WECOM_CORPID'
-  ]?: string;
-};
+/** The callbacks' settings, as parsed (unset ones absent). */
+export type CallbackSettings = Partial<
+  Record<Exclude<keyof typeof CALLBACK_SETTINGS, 'API_DOCS' | 'MISS_LOG'>, string>
+>;
 
 /** Settings that only make sense together: a half-configured callback stops start-up. */
 export function checkCallbackSettings(c: CallbackSettings, ctx: z.RefinementCtx): void {

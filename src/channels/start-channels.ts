@@ -19,7 +19,7 @@ export type ChannelsConfig = Pick<
   | 'WECHATY_PUPPET_SERVICE_TOKEN'
   | 'WECHATY_SESSION_PATH'
 > &
-  Partial<CallbackConfig>;
+  CallbackConfig;
 
 export interface ChannelsOptions {
   config: ChannelsConfig;

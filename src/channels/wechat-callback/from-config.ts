@@ -1,22 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../../config.js';
+import type { CallbackSettings } from '../../config-callbacks.js';
 import type { Logger } from '../../logger.js';
 import type { TurnHandler } from '../../turn.js';
 import { mountCallback } from './callback.js';
 import type { Protocol } from './envelope.js';
 
-export type CallbackConfig = Pick<
-  Config,
-  | 'WECHAT_MP_TOKEN'
-  | 'WECHAT_MP_APPID'
-  | 'WECHAT_MP_AES_KEY'
-  | 'WECOM_TOKEN'
-  | 'WECOM_AES_KEY'
-  | 'WECOM_CORPID'
->;
+export type CallbackConfig = CallbackSettings;
 
 /** The callbacks whose settings are present, as the config check left them (complete). */
-export function configuredProtocols(c: Partial<CallbackConfig>): Protocol[] {
+export function configuredProtocols(c: CallbackConfig): Protocol[] {
   const protocols: Protocol[] = [];
   if (c.WECHAT_MP_TOKEN)
     protocols.push({
@@ -40,7 +32,7 @@ export function configuredProtocols(c: Partial<CallbackConfig>): Protocol[] {
  * nothing to start (the platform calls us), and stop lets the turns under way finish.
  */
 export function callbackChannels(
-  config: Partial<CallbackConfig>,
+  config: CallbackConfig,
   app: FastifyInstance,
   handleTurn: TurnHandler,
   logger: Logger,
