@@ -25,7 +25,7 @@ export interface CallbackApp {
 /** The real server and core (memory store, or `redisUrl`) with one callback, on loopback. */
 export async function startCallbackApp(
   protocol: Protocol,
-  options: { windowMs?: number; redisUrl?: string; storePrefix?: string } = {},
+  options: { windowMs?: number; redisUrl?: string; storePrefix?: string; now?: () => Date } = {},
 ): Promise<CallbackApp> {
   const { logger, lines } = captureLogger('info');
   const metrics = createMetrics();
@@ -44,6 +44,7 @@ export async function startCallbackApp(
     protocol,
     logger,
     windowMs: options.windowMs,
+    now: options.now,
     handleTurn: async (input) => {
       inputs.push(input);
       if (gate) await gate.promise;

@@ -38,9 +38,10 @@ export interface Signed {
 }
 
 let counter = 0;
+/** A timestamp of now (the bot refuses one far from its clock) and a fresh nonce. */
 const stamp = () => ({
-  timestamp: String(1764400000 + ++counter),
-  nonce: String(100000 + counter),
+  timestamp: String(Math.floor(Date.now() / 1000)),
+  nonce: String(100000 + ++counter),
 });
 
 /** An Official Account push in plain mode: `signature` over token, timestamp, nonce. */

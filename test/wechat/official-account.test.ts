@@ -30,7 +30,7 @@ describe('Official Account callback, plain mode', () => {
   afterAll(async () => app.close());
 
   it('echoes echostr for a right URL verification and refuses a wrong or missing signature', async () => {
-    const ts = '1764400000';
+    const ts = String(Math.floor(Date.now() / 1000));
     const nonce = '38291';
     const good = `signature=${sha1Sorted(TOKEN, ts, nonce)}&timestamp=${ts}&nonce=${nonce}&echostr=6571239912`;
     const ok = await fetch(`${app.url}${PATH}?${good}`);
@@ -70,6 +70,16 @@ describe('Official Account callback, plain mode', () => {
     const first = /\n1\. (.+)/.exec(reply.Content!)![1]!;
     await push(app.url, PATH, signPlain(TOKEN, textMessage(user, '1', msgId())));
     expect(app.inputs.at(-1)!.text).toBe(first);
+  });
+
+  it('refuses a well-signed request whose timestamp is far from the clock (a replayed query)', async () => {
+    const old = String(Math.floor(Date.now() / 1000) - 3600);
+    const query = `signature=${sha1Sorted(TOKEN, old, '7')}&timestamp=${old}&nonce=7`;
+    const before = app.inputs.length;
+    const res = await push(app.url, PATH, { query, body: textMessage(openId(), '你好', msgId()) });
+    expect(res.status).toBe(401);
+    expect((await fetch(`${app.url}${PATH}?${query}&echostr=1`)).status).toBe(401);
+    expect(app.inputs.length).toBe(before);
   });
 
   it('answers a retry of the same MsgId with the same reply, without a second turn', async () => {

@@ -10,7 +10,14 @@ import { pickButton, replyBody } from '../numbered-buttons.js';
 import { callbackRouteSchemas } from './route-schemas.js';
 import { readInbound, type Inbound } from './inbound.js';
 import { ReplyWindow } from './reply-window.js';
-import { unwrapRequest, verifyUrl, wrapReply, type Protocol, type Refusal } from './envelope.js';
+import {
+  staleTimestamp,
+  unwrapRequest,
+  verifyUrl,
+  wrapReply,
+  type Protocol,
+  type Refusal,
+} from './envelope.js';
 import { BadXmlError, buildXml, MAX_XML_BYTES } from './xml.js';
 
 /** Said while a turn slower than the platform's window is still running. */
@@ -91,6 +98,8 @@ export function mountCallback(app: FastifyInstance, options: CallbackOptions): C
 
   async function onMessage(req: FastifyRequest, reply: FastifyReply) {
     const query = req.query as Query;
+    const stale = staleTimestamp(query, now());
+    if (stale) return refuse(reply, stale);
     const opened = unwrapRequest(protocol, query, String(req.body ?? ''));
     if (!opened.ok) return refuse(reply, opened);
     const inbound = readInbound(opened.fields);
@@ -137,7 +146,8 @@ export function mountCallback(app: FastifyInstance, options: CallbackOptions): C
     });
     const schemas = callbackRouteSchemas(protocol.kind);
     scope.get(path, docOnly(schemas.get), async (req, reply) => {
-      const verified = verifyUrl(protocol, req.query as Query);
+      const query = req.query as Query;
+      const verified = staleTimestamp(query, now()) ?? verifyUrl(protocol, query);
       if (!verified.ok) return refuse(reply, verified);
       return reply.type('text/plain; charset=utf-8').send(verified.echo);
     });

@@ -95,3 +95,15 @@ export function wrapReply(protocol: Protocol, xml: string, q: Query, timestamp: 
     nonce: q.nonce,
   });
 }
+
+/**
+ * The signatures cover the timestamp, and in plain mode only the query (not the body): a signed
+ * query seen once must not serve for long. Requests more than this far from our clock are refused.
+ */
+export const MAX_CLOCK_SKEW_SECONDS = 300;
+
+export function staleTimestamp(q: Query, now: Date): Refusal | undefined {
+  const sent = Number(q.timestamp);
+  if (!Number.isInteger(sent) || Math.abs(now.getTime() / 1000 - sent) > MAX_CLOCK_SKEW_SECONDS)
+    return refusal(401, 'timestamp missing or too far from our clock');
+}
