@@ -67,7 +67,9 @@ export function createChannels(options: ChannelsOptions): Channels {
     config.TELEGRAM_WEBHOOK_SECRET,
     config.WECHATY_PUPPET_SERVICE_TOKEN,
     config.WECHAT_MP_TOKEN,
+    config.WECHAT_MP_AES_KEY,
     config.WECOM_TOKEN,
+    config.WECOM_AES_KEY,
   ].filter((s): s is string => Boolean(s));
   const configured: Runnable[] = [];
   let running: Runnable[] = [];

@@ -9,7 +9,7 @@ import { MAX_TEXT } from '../http/schemas.js';
 import { pickButton, replyBody } from '../numbered-buttons.js';
 import { callbackRouteSchemas } from './route-schemas.js';
 import { readInbound, type Inbound } from './inbound.js';
-import { ReplyWindow } from './reply-window.js';
+import { ReplyWindow, type WindowResult } from './reply-window.js';
 import {
   staleTimestamp,
   unwrapRequest,
@@ -91,6 +91,19 @@ export function mountCallback(app: FastifyInstance, options: CallbackOptions): C
       return result.replies.map(replyBody).filter(Boolean).join('\n\n');
     } catch (err) {
       if (err instanceof RateLimitedError) return CHAT_REPLIES.rateLimited;
+      // Not kept as this message's answer: a retry runs the turn again.
+      throw err;
+    }
+  }
+
+  /** This try's reply text: the answer, the holding reply, or an apology. */
+  async function tryReply(joined: { result: Promise<WindowResult> }): Promise<string> {
+    try {
+      const result = await joined.result;
+      if (result.status === 'ready') return result.reply;
+      logger.warn({ attempt: result.attempt }, 'turn slower than the reply window');
+      return HOLDING_REPLY;
+    } catch (err) {
       logger.error({ err: describeError(err) }, 'turn failed');
       return CHAT_REPLIES.apology;
     }
@@ -112,10 +125,7 @@ export function mountCallback(app: FastifyInstance, options: CallbackOptions): C
       );
       if (joined.attempt > 1)
         logger.info({ attempt: joined.attempt }, 'retry of a message under way or answered');
-      const result = await joined.result;
-      if (result.status === 'late')
-        logger.warn({ attempt: result.attempt }, 'turn slower than the reply window');
-      content = result.status === 'ready' ? result.reply : HOLDING_REPLY;
+      content = await tryReply(joined);
     }
     if (!content) return reply.type('text/plain').send(NOTHING);
     const timestamp = String(Math.floor(now().getTime() / 1000));
