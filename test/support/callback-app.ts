@@ -19,6 +19,8 @@ export interface CallbackApp {
   /** Holds every turn until release() (a turn slower than the window). */
   hold(): void;
   release(): void;
+  /** The next turn throws (a bug or an outage inside the core). */
+  failNext(): void;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startCallbackApp(
   });
   const server = await buildServer({ bot: core.bot, logger, metrics });
   const inputs: TurnInput[] = [];
+  let failing = false;
   let gate: { promise: Promise<void>; open: () => void } | undefined;
   const callback = mountCallback(server, {
     protocol,
@@ -48,6 +51,10 @@ export async function startCallbackApp(
     handleTurn: async (input) => {
       inputs.push(input);
       if (gate) await gate.promise;
+      if (failing) {
+        failing = false;
+        throw new Error('turn failed on purpose');
+      }
       return core.bot.handleTurn(input);
     },
   });
@@ -69,6 +76,9 @@ export async function startCallbackApp(
     release() {
       gate?.open();
       gate = undefined;
+    },
+    failNext() {
+      failing = true;
     },
     close: async () => {
       await callback.stop(1000);

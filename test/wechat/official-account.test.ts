@@ -92,6 +92,17 @@ describe('Official Account callback, plain mode', () => {
     expect(app.inputs.length - before).toBe(1);
   });
 
+  it('apologises for a failed turn and runs it again on the retry', async () => {
+    const signed = signPlain(TOKEN, textMessage(openId(), '你好', msgId()));
+    const before = app.inputs.length;
+    app.failNext();
+    const failed = await push(app.url, PATH, signed);
+    expect(readXml(failed.text).Content).toBe('抱歉，处理您的消息时出了点问题，请稍后再试。');
+    const retried = await push(app.url, PATH, signed);
+    expect(readXml(retried.text).Content).toBe(await app.reference('你好'));
+    expect(app.inputs.length - before).toBe(2);
+  });
+
   it('keeps a 64-bit MsgId whole: ids that only differ past 2^53 are two messages', async () => {
     const user = openId();
     const before = app.inputs.length;
