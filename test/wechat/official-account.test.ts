@@ -160,6 +160,10 @@ describe('Official Account callback, plain mode', () => {
       });
     const greeted = await push(app.url, PATH, signPlain(TOKEN, event('subscribe')));
     expect(readXml(greeted.text).Content).toBe(await app.reference('你好'));
+    // Someone else following in the same second is greeted too.
+    const other = event('subscribe').replace(user, openId());
+    const alsoGreeted = await push(app.url, PATH, signPlain(TOKEN, other));
+    expect(readXml(alsoGreeted.text).Content).toBe(await app.reference('你好'));
     const before = app.inputs.length;
     for (const name of ['unsubscribe', 'VIEW', 'LOCATION']) {
       const res = await push(app.url, PATH, signPlain(TOKEN, event(name)));

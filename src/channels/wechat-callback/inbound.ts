@@ -23,9 +23,10 @@ export function readInbound(fields: Record<string, string>): Inbound {
   if (!from || !to || !type)
     throw new NotAMessageError('ToUserName, FromUserName or MsgType missing');
   if (type === 'event') {
-    // Events carry no MsgId; the platforms' advice is FromUserName + CreateTime for dedupe.
+    // Events carry no MsgId; the platforms' advice is FromUserName + CreateTime for dedupe (both
+    // in the id: two people may follow in the same second).
     if (fields.Event?.toLowerCase() === 'subscribe')
-      return { kind: 'greet', from, to, messageId: `subscribe:${fields.CreateTime ?? ''}` };
+      return { kind: 'greet', from, to, messageId: `subscribe:${from}:${fields.CreateTime ?? ''}` };
     return { kind: 'ignore' };
   }
   const messageId = fields.MsgId;
