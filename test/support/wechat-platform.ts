@@ -95,3 +95,11 @@ export async function push(base: string, path: string, signed: Signed) {
     text: await res.text(),
   };
 }
+
+/** The query with one hex digit of parameter `name` changed: a forged signature. */
+export function forge(query: string, name: string): string {
+  const params = new URLSearchParams(query);
+  const value = params.get(name)!;
+  params.set(name, (value[0] === '0' ? '1' : '0') + value.slice(1));
+  return params.toString();
+}

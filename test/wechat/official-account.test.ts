@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOLDING_REPLY } from '../../src/channels/wechat-callback/callback.js';
 import { startCallbackApp, type CallbackApp } from '../support/callback-app.js';
 import {
+  forge,
   messageXml,
   openReply,
   push,
@@ -36,7 +37,7 @@ describe('Official Account callback, plain mode', () => {
     const ok = await fetch(`${app.url}${PATH}?${good}`);
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('6571239912');
-    const wrong = await fetch(`${app.url}${PATH}?${good.replace(/signature=./, 'signature=0')}`);
+    const wrong = await fetch(`${app.url}${PATH}?${forge(good, 'signature')}`);
     expect(wrong.status).toBe(401);
     const missing = await fetch(`${app.url}${PATH}?timestamp=${ts}&nonce=${nonce}&echostr=1`);
     expect(missing.status).toBe(401);
@@ -178,7 +179,7 @@ describe('Official Account callback, plain mode', () => {
     const before = app.inputs.length;
     const forged = await push(app.url, PATH, {
       ...signed,
-      query: signed.query.replace(/signature=\w/, 'signature=f'),
+      query: forge(signed.query, 'signature'),
     });
     const unsigned = await push(app.url, PATH, { query: 'timestamp=1&nonce=2', body });
     const otherToken = await push(app.url, PATH, signPlain('not-the-token', body));
@@ -267,7 +268,7 @@ describe('Official Account callback, safe mode', () => {
     const signed = signEncrypted('mp', TOKEN, AES_KEY, APPID, inner);
     const badSig = await push(app.url, PATH, {
       ...signed,
-      query: signed.query.replace(/msg_signature=\w/, 'msg_signature=0'),
+      query: forge(signed.query, 'msg_signature'),
     });
     expect(badSig.status).toBe(401);
     const otherKey = await push(
