@@ -25,6 +25,8 @@ export interface MissStreamOptions {
 }
 
 export const DEFAULT_MISS_KEY = 'shebao:misses';
+/** How long a miss waits for a connection before it is dropped (start-up, an outage). */
+const READY_WAIT_MS = 5_000;
 
 export function createMissStream(options: MissStreamOptions): MissStream {
   const key = options.key ?? DEFAULT_MISS_KEY;
@@ -33,16 +35,34 @@ export function createMissStream(options: MissStreamOptions): MissStream {
   // Writes are fire-and-forget: with Redis away they fail at once rather than queue up.
   const client = createClient({ url: options.redisUrl, disableOfflineQueue: true });
   client.on('error', (err: Error) => options.logger?.debug({ err: err.message }, 'miss log redis'));
-  const ready = client.connect().catch((err: Error) => {
+  // connect() stays pending while Redis is unreachable (node-redis keeps retrying): never await
+  // it; wait for the client's readiness for a bounded time instead.
+  client.connect().catch((err: Error) => {
     options.logger?.warn({ err: err.message }, 'miss log cannot reach redis');
   });
+  const ready = (waitMs: number) =>
+    client.isReady
+      ? Promise.resolve(true)
+      : new Promise<boolean>((resolve) => {
+          const onReady = () => {
+            clearTimeout(timer);
+            resolve(true);
+          };
+          const timer = setTimeout(() => {
+            client.off('ready', onReady);
+            resolve(false);
+          }, waitMs);
+          timer.unref();
+          client.once('ready', onReady);
+        });
 
   return {
     record(miss) {
       const minId = `${Date.now() - ttlSeconds * 1000}-0`;
-      void ready
-        .then(() =>
-          client
+      void ready(READY_WAIT_MS)
+        .then((isReady) => {
+          if (!isReady) throw new Error('redis not ready');
+          return client
             .multi()
             .xAdd(
               key,
@@ -54,12 +74,12 @@ export function createMissStream(options: MissStreamOptions): MissStream {
             )
             .xTrim(key, 'MINID', minId)
             .expire(key, ttlSeconds)
-            .exec(),
-        )
+            .exec();
+        })
         .catch((err: Error) => options.logger?.warn({ err: err.message }, 'miss not recorded'));
     },
     async read() {
-      await ready;
+      if (!(await ready(READY_WAIT_MS))) throw new Error('Redis does not answer at REDIS_URL');
       const entries = await client.xRange(key, '-', '+');
       return (entries ?? []).flatMap(({ message }) => {
         const kind = message.kind as MissKind;
@@ -68,8 +88,8 @@ export function createMissStream(options: MissStreamOptions): MissStream {
       });
     },
     async close() {
-      await ready;
-      if (client.isOpen) await client.close();
+      if (client.isReady) await client.close();
+      else if (client.isOpen) client.destroy();
     },
   };
 }

@@ -85,6 +85,15 @@ describe('the miss log', () => {
     }
   });
 
+  it('closes at once, and drops misses quietly, while Redis cannot be reached', async () => {
+    const stream = createMissStream({ redisUrl: 'redis://127.0.0.1:1' });
+    stream.record({ kind: 'clarify', nearest: 'help', text: 'x' });
+    await stream.close();
+    await expect(
+      createMissStream({ redisUrl: 'redis://127.0.0.1:1' }).close(),
+    ).resolves.toBeUndefined();
+  });
+
   it('records nothing with MISS_LOG=off', async () => {
     const { core: c, key } = core(false);
     expect(c.misses).toBeUndefined();
