@@ -7,6 +7,7 @@ import type { Metrics } from './metrics.js';
 import type { ParseResult, Understanding } from './nlu/parse.js';
 import { maskPersonalData } from './logger.js';
 import { StoreUnavailableError, type ConversationKey, type Store } from './store/store.js';
+import type { ObservedTurn } from './review/miss.js';
 import type { Reply, TurnInput, TurnResult } from './turn.js';
 import type { SlotName } from './nlu/slot-schema.js';
 import { createHash } from 'node:crypto';
@@ -49,6 +50,8 @@ export interface BotOptions {
   metrics?: Metrics;
   rateLimitPerMinute: number;
   now?: () => Date;
+  /** Told of every turn taken (the miss log); must not throw. */
+  onTurn?: (turn: ObservedTurn) => void;
 }
 
 export function createBot(options: BotOptions): Bot {
@@ -99,6 +102,8 @@ export function createBot(options: BotOptions): Bot {
               slots: next.slots,
               action: decision.action,
               intent: decision.intent,
+              pendingBefore: state.pending,
+              defaulted: next.defaulted,
             },
           };
         },
@@ -112,11 +117,20 @@ export function createBot(options: BotOptions): Bot {
       metrics?.intents.inc({ intent: result.intent.name });
       if (result.action.kind === 'clarify') metrics?.fallbacks.inc({ kind: 'clarify' });
       if (parsed.intent.name === 'out_of_scope') metrics?.fallbacks.inc({ kind: 'out_of_scope' });
+      const { action, pendingBefore, defaulted } = result;
+      const ranking = parsed.ranking;
+      options.onTurn?.({
+        text: input.text,
+        intent: result.intent.name,
+        action,
+        ranking,
+        pendingBefore,
+        defaulted,
+      });
       logger.debug(
         { channel: input.channel, intent: result.intent.name, action: result.action.kind },
         'turn',
       );
-      const { action } = result;
       const asking =
         action.kind === 'ask' ? action.slot : action.kind === 'clarify' ? 'topic' : undefined;
       return {

@@ -14,6 +14,8 @@ import { createUnderstanding } from './nlu/parse.js';
 import { loadPolicies } from './policies/load.js';
 import { createStore } from './store/create-store.js';
 import type { Store } from './store/store.js';
+import { createMissStream, type MissStream } from './store/miss-stream.js';
+import { recordMisses } from './review/record.js';
 
 export interface CoreOptions {
   redisUrl?: string;
@@ -24,11 +26,15 @@ export interface CoreOptions {
   /** Key prefix in the store (tests use their own). */
   storePrefix?: string;
   now?: () => Date;
+  /** MISS_LOG: record misunderstood messages for `npm run review` (with Redis only). */
+  missLog?: boolean;
 }
 
 export interface Core {
   bot: Bot;
   store: Store<ConversationState>;
+  /** The miss log, when on; close it with the store. */
+  misses?: MissStream;
 }
 
 /**
@@ -53,7 +59,16 @@ export function createCore(options: CoreOptions): Core {
     prefix: options.storePrefix,
     logger: options.logger,
   });
+  const misses =
+    options.redisUrl && options.missLog !== false
+      ? createMissStream({
+          redisUrl: options.redisUrl,
+          key: `${options.storePrefix ?? 'shebao'}:misses`,
+          logger: options.logger,
+        })
+      : undefined;
   const bot = createBot({
+    onTurn: misses && recordMisses(misses),
     understanding,
     rules,
     answerer,
@@ -63,5 +78,5 @@ export function createCore(options: CoreOptions): Core {
     rateLimitPerMinute: options.rateLimitPerMinute,
     now: options.now,
   });
-  return { bot, store };
+  return { bot, store, misses };
 }

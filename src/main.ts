@@ -20,10 +20,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const metrics = createMetrics();
   const started = Date.now();
-  const { bot, store } = createCore({
+  const { bot, store, misses } = createCore({
     redisUrl: config.REDIS_URL,
     conversationTtlDays: config.CONVERSATION_TTL_DAYS,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    missLog: config.MISS_LOG,
     logger,
     metrics,
   });
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     metrics,
     webhookSecret: config.WEBHOOK_SECRET,
     webChat: config.WEB_CHAT === 'on',
+    apiDocs: config.API_DOCS,
   });
   // Before listen: a Telegram webhook route is mounted on this server.
   const channels = createChannels({
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
     await channels.stop(signal);
     await server.close();
     await store.close();
+    await misses?.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -2,7 +2,7 @@ import type { IntentName } from './nlu/intent-names.js';
 import type { SlotName, Slots } from './nlu/slot-schema.js';
 
 /** The channels a turn can come from. */
-export type Channel = 'http' | 'web' | 'cli' | 'telegram' | 'wechat';
+export type Channel = 'http' | 'web' | 'cli' | 'telegram' | 'wechat' | 'wechat-mp' | 'wecom';
 
 /** One message from a person, as every channel adapter hands it to the core. */
 export interface TurnInput {

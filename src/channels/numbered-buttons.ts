@@ -8,3 +8,9 @@ export function pickButton(text: string, buttons: readonly string[]): string | u
   const m = /^\s*(\d{1,2})\s*$/.exec(text);
   return m ? buttons[Number(m[1]) - 1] : undefined;
 }
+
+/** One reply as text for a channel without buttons: the text, then the numbered choices. */
+export function replyBody(reply: { text: string; buttons?: readonly string[] }): string {
+  const list = reply.buttons?.length ? formatButtons(reply.buttons) : '';
+  return [reply.text.trim(), list && `${list}\n（回复数字即可选择）`].filter(Boolean).join('\n\n');
+}

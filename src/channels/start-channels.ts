@@ -5,8 +5,9 @@ import type { TurnHandler } from '../turn.js';
 import { describeError } from './chat-common.js';
 import { createTelegramChannel, isPassingStartError } from './telegram.js';
 import { createWechatChannel, type PuppetInstance } from './wechat.js';
+import { callbackChannels, type CallbackConfig } from './wechat-callback/from-config.js';
 
-export type ChannelName = 'telegram' | 'wechat';
+export type ChannelName = 'telegram' | 'wechat' | 'wechat-mp' | 'wecom';
 
 export type ChannelsConfig = Pick<
   Config,
@@ -17,7 +18,8 @@ export type ChannelsConfig = Pick<
   | 'WECHATY_PUPPET'
   | 'WECHATY_PUPPET_SERVICE_TOKEN'
   | 'WECHATY_SESSION_PATH'
->;
+> &
+  CallbackConfig;
 
 export interface ChannelsOptions {
   config: ChannelsConfig;
@@ -64,6 +66,10 @@ export function createChannels(options: ChannelsOptions): Channels {
     config.TELEGRAM_BOT_TOKEN,
     config.TELEGRAM_WEBHOOK_SECRET,
     config.WECHATY_PUPPET_SERVICE_TOKEN,
+    config.WECHAT_MP_TOKEN,
+    config.WECHAT_MP_AES_KEY,
+    config.WECOM_TOKEN,
+    config.WECOM_AES_KEY,
   ].filter((s): s is string => Boolean(s));
   const configured: Runnable[] = [];
   let running: Runnable[] = [];
@@ -127,6 +133,9 @@ export function createChannels(options: ChannelsOptions): Channels {
         '(set WECHATY_PUPPET=wechaty-puppet-service)',
     );
   }
+
+  // The Official Account and WeCom callbacks: routes on this server, called by the platforms.
+  configured.push(...callbackChannels(config, options.app, handleTurn, logger));
 
   /** Tries `channel` again after a wait, and again after longer waits while it fails. */
   function retryLater(channel: Runnable, err: unknown, attempt: number) {

@@ -15,7 +15,8 @@ import type { Logger } from '../logger.js';
 import type { TurnHandler } from '../turn.js';
 import { CHAT_REPLIES, describeError, InFlight, settlesWithin } from './chat-common.js';
 import { MAX_TEXT } from './http/schemas.js';
-import { formatButtons, pickButton } from './numbered-buttons.js';
+import { ButtonMemory } from './button-memory.js';
+import { pickButton, replyBody } from './numbered-buttons.js';
 
 /** A puppet instance (tests pass wechaty-puppet-mock's); otherwise a puppet's npm name. */
 export type PuppetInstance = Extract<NonNullable<WechatyOptions['puppet']>, object>;
@@ -61,36 +62,6 @@ export interface WechatChannel {
   /** Stops taking messages, waits for the turns under way, then stops the puppet. */
   stop(reason?: string): Promise<void>;
   readonly wechaty: Wechaty;
-}
-
-/**
- * The buttons last shown in each conversation, so that a reply of just "2" picks the second.
- * In memory: a WeChat account is logged in on one instance only, and a lost entry (restart,
- * a day without a reply) only means a number is read as a number.
- */
-class ButtonMemory {
-  private readonly entries = new Map<string, { buttons: readonly string[]; expiresAt: number }>();
-
-  constructor(
-    private readonly maxEntries = 10_000,
-    private readonly ttlMs = 24 * 60 * 60 * 1000,
-  ) {}
-
-  get(conversation: string): readonly string[] {
-    const entry = this.entries.get(conversation);
-    if (!entry || entry.expiresAt <= Date.now()) return [];
-    return entry.buttons;
-  }
-
-  set(conversation: string, buttons: readonly string[] | undefined): void {
-    this.entries.delete(conversation);
-    if (!buttons?.length) return;
-    this.entries.set(conversation, { buttons, expiresAt: Date.now() + this.ttlMs });
-    if (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-  }
 }
 
 /** Creates the WeChat adapter (wechaty). */
@@ -158,10 +129,7 @@ export function createWechatChannel(options: WechatChannelOptions): WechatChanne
     }
     let shown: readonly string[] | undefined;
     for (const [i, reply] of result.replies.entries()) {
-      const list = reply.buttons?.length ? formatButtons(reply.buttons) : '';
-      const body = [reply.text.trim(), list && `${list}\n（回复数字即可选择）`]
-        .filter(Boolean)
-        .join('\n\n');
+      const body = replyBody(reply);
       if (body) await say(room, talker, body, i === 0);
       if (reply.buttons?.length) shown = reply.buttons;
     }

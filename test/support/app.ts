@@ -49,6 +49,7 @@ export async function startApp(
     close: async () => {
       await server.close();
       await core.store.close();
+      await core.misses?.close();
     },
   };
 }

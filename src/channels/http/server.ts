@@ -11,6 +11,7 @@ import type { Metrics } from '../../metrics.js';
 import { verifySignature } from '../../signature.js';
 import { StoreUnavailableError } from '../../store/store.js';
 import { webChat } from '../web/web-chat.js';
+import { registerApiDocs } from './api-docs.js';
 import { describeZodError, sendError } from './errors.js';
 import { BODY_LIMIT, ConversationParams, MessageBody, ParseBody } from './schemas.js';
 
@@ -21,6 +22,8 @@ export interface ServerOptions {
   webhookSecret?: string;
   /** The web chat page and its route (`WEB_CHAT`); on unless false. */
   webChat?: boolean;
+  /** `GET /openapi.json` and `/docs` (API_DOCS); default on. */
+  apiDocs?: boolean;
 }
 
 declare module 'fastify' {
@@ -61,6 +64,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Long enough that an over-long userId gets the contract's 400, not fastify's 414.
     routerOptions: { maxParamLength: 1024 },
   });
+  await registerApiDocs(app, options.apiDocs ?? true);
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, parseJsonKeepingRaw);
