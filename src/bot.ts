@@ -5,12 +5,16 @@ import type { DialogueRules } from './dialogue/rules.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { ParseResult, Understanding } from './nlu/parse.js';
+import { keepAnswer, readKeptAnswer } from './kept-answer.js';
 import { maskPersonalData } from './logger.js';
 import { StoreUnavailableError, type ConversationKey, type Store } from './store/store.js';
 import type { TurnInput, TurnResult } from './turn.js';
 
 /** A redelivered message id is ignored for this long (platforms redeliver within a day). */
 const DEDUPE_SECONDS = 24 * 60 * 60;
+
+/** How long a health check waits for the store: it must answer within a second. */
+const HEALTH_PING_MS = 500;
 
 export const UNAVAILABLE_REPLY = '暂时无法服务，请稍后再试。';
 
@@ -57,7 +61,7 @@ export function createBot(options: BotOptions): Bot {
           claim:
             input.messageId === undefined
               ? undefined
-              : { channel: input.channel, messageId: input.messageId, ttlSeconds: DEDUPE_SECONDS },
+              : { messageId: input.messageId, ttlSeconds: DEDUPE_SECONDS },
           rate: {
             subject: `${input.channel}:${input.userId}`,
             limit: options.rateLimitPerMinute,
@@ -82,12 +86,15 @@ export function createBot(options: BotOptions): Bot {
               action: decision.action,
               intent: decision.intent,
             },
+            keep: keepAnswer({ replies, intent: decision.intent }),
           };
         },
       );
       if (outcome.status === 'duplicate') {
+        // The same answer again for a retry; the state as it is now.
+        const kept = readKeptAnswer(outcome.kept, logger);
         const slots = outcome.current?.slots ?? {};
-        return { replies: [], intent: parsed.intent, slots, duplicate: true };
+        return { replies: [], intent: parsed.intent, ...kept, slots, duplicate: true };
       }
       if (outcome.status === 'limited') throw new RateLimitedError(outcome.retryAfterSeconds);
       const result = outcome.result;
@@ -122,6 +129,6 @@ export function createBot(options: BotOptions): Bot {
     handleTurn,
     parse: (text) => understanding.parse(text, now()),
     forget: (key) => store.delete(key),
-    health: async () => ({ ok: await store.ping(), store: store.kind }),
+    health: async () => ({ ok: await store.ping(HEALTH_PING_MS), store: store.kind }),
   };
 }

@@ -24,7 +24,10 @@ export interface TurnResult {
   intent: { name: IntentName; confidence: number };
   /** The conversation's merged slots after this turn. */
   slots: Slots;
-  /** True when this messageId was already answered and nothing was done. */
+  /**
+   * True when this messageId was already answered and nothing was done; `replies` and `intent`
+   * are then that first answer again (a channel that already delivered it sends nothing).
+   */
   duplicate?: boolean;
 }
 

@@ -65,11 +65,7 @@ describe('redis store, round trips', () => {
       await store.turn(alice, gate, append('a')); // nothing remembered: read, then write
       expect(await scripts.count()).toBe(2);
       await store.turn(alice, gate, append('b'));
-      await store.turn(
-        alice,
-        { ...gate, claim: { channel: 'http', messageId: 'm', ttlSeconds: 60 } },
-        append('c'),
-      );
+      await store.turn(alice, { ...gate, claim: { messageId: 'm', ttlSeconds: 60 } }, append('c'));
       expect(await scripts.count()).toBe(4);
       expect(await store.get(alice)).toEqual({ version: 3, note: 'a,b,c,' });
       // a change that throws on the remembered state: nothing sent, and the next turn reads afresh
@@ -142,6 +138,63 @@ describe('redis store, a Redis that stops answering', () => {
       const ranOn = await store.update(alice, append('three'));
       expect(await store.get(alice)).toMatchObject({ version: ranOn + 1 });
       expect((await store.get(alice))!.note).toMatch(/^one,(two,)?three,$/);
+      expect(await store.ping()).toBe(true);
+    } finally {
+      await store.close();
+      await redis.stop();
+    }
+  });
+
+  it('a turn that timed out either committed with its answer or left no claim', async () => {
+    const redis = await spawnRedis();
+    const store = new RedisStore({
+      url: redis.url,
+      schema: Schema,
+      ttlMs: 60_000,
+      commandTimeoutMs: 300,
+    });
+    const keeping = (answer: string) => (current: Value | undefined) => ({
+      value: { version: (current?.version ?? 0) + 1, note: answer },
+      result: answer,
+      keep: answer,
+    });
+    const claim = { claim: { messageId: 'slow-1', ttlSeconds: 60 } };
+    try {
+      await store.connect();
+      await store.turn(alice, {}, keeping('before'));
+      redis.pause();
+      await expect(store.turn(alice, claim, keeping('first try'))).rejects.toBeInstanceOf(
+        StoreUnavailableError,
+      );
+      redis.resume();
+      // The user was told to retry; the retry with the same id gets an answer, never an empty one.
+      const retry = await store.turn(alice, claim, keeping('retry'));
+      if (retry.status === 'duplicate') {
+        expect(retry.kept).toBe('first try');
+        expect(retry.current?.note).toBe('first try');
+      } else {
+        expect(retry).toEqual({ status: 'done', result: 'retry' });
+      }
+      expect(await store.ping()).toBe(true);
+    } finally {
+      await store.close();
+      await redis.stop();
+    }
+  });
+
+  it('answers ping within its short deadline while Redis stalls', async () => {
+    const redis = await spawnRedis();
+    const store = new RedisStore({ url: redis.url, schema: Schema, ttlMs: 60_000 });
+    try {
+      await store.connect();
+      redis.pause();
+      // the 5 s command limit is not the ping's: a health check must answer within a second
+      const answered = await Promise.race([
+        store.ping(200),
+        sleep(2500).then(() => 'still waiting'),
+      ]);
+      expect(answered).toBe(false);
+      redis.resume();
       expect(await store.ping()).toBe(true);
     } finally {
       await store.close();
