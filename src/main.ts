@@ -22,12 +22,25 @@ async function main(): Promise<void> {
   const started = Date.now();
   const { bot, store } = createCore({
     redisUrl: config.REDIS_URL,
+    redisPassword: config.REDIS_PASSWORD,
     conversationTtlDays: config.CONVERSATION_TTL_DAYS,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     logger,
     metrics,
   });
-  const server = await buildServer({ bot, logger, metrics, webhookSecret: config.WEBHOOK_SECRET });
+  const server = await buildServer({
+    bot,
+    logger,
+    metrics,
+    webhookSecret: config.WEBHOOK_SECRET,
+    legacySignature: config.WEBHOOK_LEGACY_SIGNATURE,
+    counter: store,
+    limits: {
+      perAddressPerMinute: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+      globalPerMinute: config.RATE_LIMIT_GLOBAL_PER_MINUTE,
+    },
+    trustProxy: config.TRUST_PROXY,
+  });
   // Before listen: a Telegram webhook route is mounted on this server.
   const channels = createChannels({
     config,

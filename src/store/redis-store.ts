@@ -102,6 +102,8 @@ const SCRIPTS = {
 
 export interface RedisStoreOptions<T> {
   url: string;
+  /** The server's password when the URL carries none (REDIS_PASSWORD, or REDIS_PASSWORD_FILE). */
+  password?: string;
   schema: z.ZodType<T>;
   ttlMs: number;
   prefix?: string;
@@ -114,9 +116,10 @@ export interface RedisStoreOptions<T> {
   rememberedStates?: number;
 }
 
-const createRedisClient = (url: string) =>
+const createRedisClient = (url: string, password?: string) =>
   createClient({
     url,
+    ...(password && { password }),
     scripts: SCRIPTS,
     disableOfflineQueue: true,
     // Time limits are set per command by the store (withDeadline), far cheaper than the client's.
@@ -161,7 +164,7 @@ export class RedisStore<T> implements Store<T> {
     this.maxAttempts = options.maxAttempts ?? 50;
     this.timeoutMs = options.commandTimeoutMs ?? 5000;
     this.written = new LRUCache({ max: options.rememberedStates ?? 10_000 });
-    this.client = createRedisClient(options.url);
+    this.client = createRedisClient(options.url, options.password);
     let down = false;
     this.client.on('error', (err: Error) => {
       if (!down) options.logger?.error({ err: err.message }, 'redis connection error');

@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/channels/http/server.js';
+import type { RateLimits } from '../../src/channels/http/rate-limits.js';
+import type { Timeouts } from '../../src/channels/http/timeouts.js';
 import { createCore, type Core } from '../../src/core.js';
 import { createMetrics } from '../../src/metrics.js';
+import { signRequest } from '../../src/signature.js';
 import { captureLogger } from './capture-logger.js';
 
 export interface TestApp {
   url: string;
+  port: number;
+  server: FastifyInstance;
   core: Core;
   logs: string[];
   close(): Promise<void>;
@@ -17,7 +23,11 @@ export async function startApp(
   options: {
     redisUrl?: string;
     webhookSecret?: string;
+    legacySignature?: boolean;
     rateLimitPerMinute?: number;
+    /** Per-address and global limits; lifted unless given (the tests all come from 127.0.0.1). */
+    limits?: RateLimits;
+    timeouts?: Partial<Timeouts>;
     now?: () => Date;
   } = {},
 ): Promise<TestApp> {
@@ -37,11 +47,18 @@ export async function startApp(
     logger,
     metrics,
     webhookSecret: options.webhookSecret,
+    legacySignature: options.legacySignature,
+    counter: core.store,
+    limits: options.limits ?? { perAddressPerMinute: 1_000_000, globalPerMinute: 1_000_000 },
+    timeouts: options.timeouts,
+    now: options.now,
   });
   await server.listen({ port: 0, host: '127.0.0.1' });
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    port,
+    server,
     core,
     logs: lines,
     close: async () => {
@@ -65,4 +82,19 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
     json = undefined;
   }
   return { status: res.status, headers: res.headers, json: json as Record<string, any>, text };
+}
+
+/** X-Timestamp and X-Signature for a request, as CONTRACT.md section 1 and the README say. */
+export function signedHeaders(
+  secret: string,
+  method: string,
+  path: string,
+  body = '',
+  at = new Date(),
+): Record<string, string> {
+  const timestamp = String(Math.floor(at.getTime() / 1000));
+  return {
+    'x-timestamp': timestamp,
+    'x-signature': signRequest(secret, { timestamp, method, path, body }),
+  };
 }
