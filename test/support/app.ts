@@ -29,6 +29,10 @@ export async function startApp(
     limits?: RateLimits;
     timeouts?: Partial<Timeouts>;
     now?: () => Date;
+    /** Store key prefix; apps given the same one share conversations and counts (on Redis). */
+    storePrefix?: string;
+    /** Called with the server before it listens (to add a test's own hooks). */
+    beforeListen?: (server: FastifyInstance) => void;
   } = {},
 ): Promise<TestApp> {
   const { logger, lines } = captureLogger('info');
@@ -39,7 +43,7 @@ export async function startApp(
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1000,
     logger,
     metrics,
-    storePrefix: `test${randomUUID().slice(0, 8)}`,
+    storePrefix: options.storePrefix ?? `test${randomUUID().slice(0, 8)}`,
     now: options.now,
   });
   const server = await buildServer({
@@ -53,6 +57,7 @@ export async function startApp(
     timeouts: options.timeouts,
     now: options.now,
   });
+  options.beforeListen?.(server);
   await server.listen({ port: 0, host: '127.0.0.1' });
   const { port } = server.server.address() as AddressInfo;
   return {

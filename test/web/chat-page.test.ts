@@ -37,7 +37,14 @@ afterAll(async () => {
 describe('the web chat page in headless Chromium', () => {
   it('sends a typed message and shows the reply, on a phone-sized screen', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 667 }, isMobile: true });
+    // Under the Content-Security-Policy nothing of the page may be blocked.
+    const blocked: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) blocked.push(m.text());
+    });
     await page.goto(app.url);
+    expect(await page.locator('.msg.bot').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.evaluate(() => getComputedStyle(document.body).display)).toBe('flex');
     await page.fill('#text', '你好');
     await page.click('#send');
     await expect
@@ -47,6 +54,7 @@ describe('the web chat page in headless Chromium', () => {
     expect(last).toContain('社保小助手');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(375);
+    expect(blocked).toEqual([]);
     await page.close();
   });
 
