@@ -9,7 +9,6 @@ import { parse } from 'yaml';
 import { projectRoot } from '../../src/paths.js';
 import { freePort, redisAnswers } from '../support/redis-server.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the compose file is free-form YAML */
 const compose = parse(readFileSync(join(projectRoot, 'docker-compose.yml'), 'utf8')) as any;
 const dockerfile = readFileSync(join(projectRoot, 'Dockerfile'), 'utf8');
 
