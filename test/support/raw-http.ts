@@ -13,14 +13,20 @@ export interface RawAnswer {
  * then `more` chunks as given, and reads until the server closes the socket or one response has
  * been read whole.
  */
-export function rawRequest(port: number, request: string, more: string[] = []): Promise<RawAnswer> {
+export function rawRequest(
+  port: number,
+  request: string | Buffer,
+  more: string[] = [],
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
-    let data = '';
+    let data = Buffer.alloc(0);
     let done = false;
     const finish = (closed: boolean) => {
       if (done) return;
-      const [head = '', ...rest] = data.split('\r\n\r\n');
+      const split = data.indexOf('\r\n\r\n');
+      const head = (split < 0 ? data : data.subarray(0, split)).toString('utf8');
+      const rest = split < 0 ? Buffer.alloc(0) : data.subarray(split + 4);
       const lines = head.split('\r\n');
       const status = Number(lines[0]?.split(' ')[1] ?? 0);
       const headers: Record<string, string> = {};
@@ -28,19 +34,18 @@ export function rawRequest(port: number, request: string, more: string[] = []): 
         const i = line.indexOf(':');
         if (i > 0) headers[line.slice(0, i).toLowerCase()] = line.slice(i + 1).trim();
       }
-      const body = rest.join('\r\n\r\n');
       const length = Number(headers['content-length'] ?? NaN);
-      if (!closed && !(Number.isFinite(length) && Buffer.byteLength(body) >= length)) return;
+      if (!closed && !(split >= 0 && Number.isFinite(length) && rest.length >= length)) return;
       done = true;
       socket.destroy();
-      resolve({ status, headers, body, closed });
+      resolve({ status, headers, body: rest.toString('utf8'), closed });
     };
-    socket.on('data', (chunk) => {
-      data += String(chunk);
+    socket.on('data', (chunk: Buffer) => {
+      data = Buffer.concat([data, chunk]);
       finish(false);
     });
     socket.on('close', () => finish(true));
-    socket.on('error', (err) => (data ? finish(true) : reject(err)));
+    socket.on('error', (err) => (data.length ? finish(true) : reject(err)));
     socket.write(request);
     for (const chunk of more) socket.write(chunk);
   });
