@@ -5,7 +5,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 import { RedisStore, type RedisStoreOptions } from '../../src/store/redis-store.js';
 import { StoreUnavailableError } from '../../src/store/store.js';
-import { spawnRedis } from '../support/redis-server.js';
+import { spawnRedis, type SpawnedRedis } from '../support/redis-server.js';
 
 /** What only the Redis store does: one round trip for a turn it can run ahead, time limits. */
 const Schema = z.object({ version: z.number(), note: z.string() });
@@ -114,17 +114,25 @@ describe('redis store, round trips', () => {
   });
 });
 
+/** A store on a redis-server of its own (which the test may pause), closed after `use`. */
+async function withOwnRedis(
+  options: Partial<RedisStoreOptions<Value>>,
+  use: (store: RedisStore<Value>, redis: SpawnedRedis) => Promise<void>,
+) {
+  const redis = await spawnRedis();
+  const store = new RedisStore({ url: redis.url, schema: Schema, ttlMs: 60_000, ...options });
+  try {
+    await store.connect();
+    await use(store, redis);
+  } finally {
+    await store.close();
+    await redis.stop();
+  }
+}
+
 describe('redis store, a Redis that stops answering', () => {
-  it('fails a turn within its time limit, and works again once Redis answers', async () => {
-    const redis = await spawnRedis();
-    const store = new RedisStore({
-      url: redis.url,
-      schema: Schema,
-      ttlMs: 60_000,
-      commandTimeoutMs: 300,
-    });
-    try {
-      await store.connect();
+  it('fails a turn within its time limit, and works again once Redis answers', () =>
+    withOwnRedis({ commandTimeoutMs: 300 }, async (store, redis) => {
       await store.update(alice, append('one'));
       redis.pause();
       const started = Date.now();
@@ -139,28 +147,17 @@ describe('redis store, a Redis that stops answering', () => {
       expect(await store.get(alice)).toMatchObject({ version: ranOn + 1 });
       expect((await store.get(alice))!.note).toMatch(/^one,(two,)?three,$/);
       expect(await store.ping()).toBe(true);
-    } finally {
-      await store.close();
-      await redis.stop();
-    }
+    }));
+
+  const keeping = (answer: string) => (current: Value | undefined) => ({
+    value: { version: (current?.version ?? 0) + 1, note: answer },
+    result: answer,
+    keep: answer,
   });
 
-  it('a turn that timed out either committed with its answer or left no claim', async () => {
-    const redis = await spawnRedis();
-    const store = new RedisStore({
-      url: redis.url,
-      schema: Schema,
-      ttlMs: 60_000,
-      commandTimeoutMs: 300,
-    });
-    const keeping = (answer: string) => (current: Value | undefined) => ({
-      value: { version: (current?.version ?? 0) + 1, note: answer },
-      result: answer,
-      keep: answer,
-    });
-    const claim = { claim: { messageId: 'slow-1', ttlSeconds: 60 } };
-    try {
-      await store.connect();
+  it('a turn that timed out either committed with its answer or left no claim', () =>
+    withOwnRedis({ commandTimeoutMs: 300 }, async (store, redis) => {
+      const claim = { claim: { messageId: 'slow-1', ttlSeconds: 60 } };
       await store.turn(alice, {}, keeping('before'));
       redis.pause();
       await expect(store.turn(alice, claim, keeping('first try'))).rejects.toBeInstanceOf(
@@ -176,17 +173,10 @@ describe('redis store, a Redis that stops answering', () => {
         expect(retry).toEqual({ status: 'done', result: 'retry' });
       }
       expect(await store.ping()).toBe(true);
-    } finally {
-      await store.close();
-      await redis.stop();
-    }
-  });
+    }));
 
-  it('answers ping within its short deadline while Redis stalls', async () => {
-    const redis = await spawnRedis();
-    const store = new RedisStore({ url: redis.url, schema: Schema, ttlMs: 60_000 });
-    try {
-      await store.connect();
+  it('answers ping within its short deadline while Redis stalls', () =>
+    withOwnRedis({}, async (store, redis) => {
       redis.pause();
       // the 5 s command limit is not the ping's: a health check must answer within a second
       const answered = await Promise.race([
@@ -196,9 +186,5 @@ describe('redis store, a Redis that stops answering', () => {
       expect(answered).toBe(false);
       redis.resume();
       expect(await store.ping()).toBe(true);
-    } finally {
-      await store.close();
-      await redis.stop();
-    }
-  });
+    }));
 });
