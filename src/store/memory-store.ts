@@ -46,7 +46,7 @@ export class MemoryStore<T> implements Store<T> {
     this.keys = keyspace(options.prefix ?? 'shebao');
     const max = options.maxConversations ?? MEMORY_MAX_CONVERSATIONS;
     this.conversations = options.conversations ?? new LRUCache({ max, ttl: options.ttlMs });
-    this.claims = new LRUCache({ max: max * ENTRIES_PER_CONVERSATION, ttl: 1 });
+    this.claims = new LRUCache({ max: max * ENTRIES_PER_CONVERSATION });
     this.counters = new LRUCache({ max: max * ENTRIES_PER_CONVERSATION });
   }
 

@@ -343,3 +343,19 @@ describe('memory store, bounded', () => {
     result: null,
   });
 });
+
+describe('memory store, claims', () => {
+  it('forgets a message claim after its time', async () => {
+    const store = new MemoryStore({ schema: Schema, ttlMs: 60_000 });
+    const alice = { channel: 'http', userId: 'alice' };
+    const claim = { claim: { messageId: 'short', ttlSeconds: 0.05 } };
+    const bump = (c: Value | undefined) => ({
+      value: { version: (c?.version ?? 0) + 1, note: 'n' },
+      result: null,
+    });
+    expect((await store.turn(alice, claim, bump)).status).toBe('done');
+    expect((await store.turn(alice, claim, bump)).status).toBe('duplicate');
+    await sleep(120);
+    expect((await store.turn(alice, claim, bump)).status).toBe('done');
+  });
+});
