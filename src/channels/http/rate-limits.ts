@@ -63,8 +63,10 @@ export async function limitRequests(
   ];
   app.addHook('onRequest', async (req: FastifyRequest, reply) => {
     if (!req.url.startsWith('/v1/')) return;
-    for (const check of checks) {
-      const outcome = await check(req);
+    // Both counts at once (one pipelined round trip to Redis): every arriving request counts
+    // against the global limit, whether or not its address is over its own.
+    const outcomes = await Promise.all(checks.map((check) => check(req)));
+    for (const outcome of outcomes) {
       if (outcome.isAllowed || !outcome.isExceeded) continue;
       const seconds = Math.max(1, outcome.ttlInSeconds);
       reply.header('retry-after', String(seconds));
