@@ -10,6 +10,8 @@ import type { Change, ConversationKey, Store, TurnGate, TurnOutcome } from './st
 export const MEMORY_MAX_CONVERSATIONS = 10_000;
 /** Message claims and rate counters a conversation may have, on average, before old ones go. */
 const ENTRIES_PER_CONVERSATION = 10;
+/** Characters of kept answers (and their keys) the claims may hold in all: about 32 MiB. */
+const CLAIMS_MAX_CHARS = 16 * 1024 * 1024;
 
 export interface MemoryStoreOptions<T> {
   schema: z.ZodType<T>;
@@ -19,6 +21,8 @@ export interface MemoryStoreOptions<T> {
   logger?: Logger;
   /** Conversations kept at most (default 10,000): a process must not grow without bound. */
   maxConversations?: number;
+  /** Characters of kept answers the message claims may hold in all (default 16 Mi). */
+  maxClaimChars?: number;
   /** The conversations (values are JSON text, as in Redis); tests may pass their own. */
   conversations?: LRUCache<string, string>;
 }
@@ -46,7 +50,12 @@ export class MemoryStore<T> implements Store<T> {
     this.keys = keyspace(options.prefix ?? 'shebao');
     const max = options.maxConversations ?? MEMORY_MAX_CONVERSATIONS;
     this.conversations = options.conversations ?? new LRUCache({ max, ttl: options.ttlMs });
-    this.claims = new LRUCache({ max: max * ENTRIES_PER_CONVERSATION });
+    // Bounded in size too: each claim keeps its turn's answer (a few KB for a computed one).
+    this.claims = new LRUCache({
+      max: max * ENTRIES_PER_CONVERSATION,
+      maxSize: options.maxClaimChars ?? CLAIMS_MAX_CHARS,
+      sizeCalculation: (kept, key) => kept.length + key.length,
+    });
     this.counters = new LRUCache({ max: max * ENTRIES_PER_CONVERSATION });
   }
 

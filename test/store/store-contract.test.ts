@@ -359,3 +359,19 @@ describe('memory store, claims', () => {
     expect((await store.turn(alice, claim, bump)).status).toBe('done');
   });
 });
+
+describe('memory store, claims bounded in size', () => {
+  it('drops the oldest kept answers past maxClaimChars', async () => {
+    const store = new MemoryStore({ schema: Schema, ttlMs: 60_000, maxClaimChars: 1000 });
+    const alice = { channel: 'http', userId: 'alice' };
+    const answer = (c: Value | undefined) => ({
+      value: { version: (c?.version ?? 0) + 1, note: 'n' },
+      result: null,
+      keep: '答'.repeat(400),
+    });
+    const claim = (id: string) => ({ claim: { messageId: id, ttlSeconds: 60 } });
+    for (const id of ['a', 'b', 'c']) await store.turn(alice, claim(id), answer);
+    expect((await store.turn(alice, claim('c'), answer)).status).toBe('duplicate');
+    expect((await store.turn(alice, claim('a'), answer)).status).toBe('done');
+  });
+});
