@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { API_STATUSES } from '../../src/channels/http/errors.js';
-import { startApp, type TestApp } from '../support/app.js';
+import { startApp, untilHealthy, type TestApp } from '../support/app.js';
 import { rawRequest, type RawAnswer } from '../support/raw-http.js';
 import { toWire, wireRequest, type WireRequest } from './arbitraries.js';
 
@@ -26,6 +26,7 @@ beforeAll(async () => {
     startApp({ redisUrl, timeouts }),
     startApp({ redisUrl, timeouts, webhookSecret: SECRET }),
   ]);
+  await Promise.all([untilHealthy(open), untilHealthy(signed)]);
 });
 afterAll(async () => {
   await Promise.all([open?.close(), signed?.close()]);

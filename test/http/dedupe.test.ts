@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { postJson, startApp, type TestApp } from '../support/app.js';
+import { postJson, startApp, untilHealthy, type TestApp } from '../support/app.js';
 
 const redisUrl = inject('redisUrl');
 const apps: TestApp[] = [];
@@ -14,6 +14,7 @@ describe.each([
   it("answers bob's message although alice used the same messageId", async () => {
     const app = await startApp({ redisUrl: url });
     apps.push(app);
+    await untilHealthy(app);
     const alice = await postJson(`${app.url}/v1/messages`, {
       userId: 'alice',
       text: '你好',
@@ -33,6 +34,7 @@ describe.each([
   it('answers a retry of an answered message with the same answer again, changing nothing', async () => {
     const app = await startApp({ redisUrl: url });
     apps.push(app);
+    await untilHealthy(app);
     const message = {
       userId: 'carol',
       text: '我在上饶，月薪8000，单位上班，医保交多少',

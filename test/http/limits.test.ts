@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { postJson, startApp, type TestApp } from '../support/app.js';
+import { postJson, startApp, untilHealthy, type TestApp } from '../support/app.js';
 
 const redisUrl = inject('redisUrl');
 const errorShape = { error: { code: expect.any(String), message: expect.any(String) } };
@@ -12,6 +12,8 @@ afterAll(async () => {
 async function start(options: Parameters<typeof startApp>[0]) {
   const app = await startApp(options);
   apps.push(app);
+  // counts go to the store: a request before Redis is connected is let through uncounted
+  await untilHealthy(app);
   return app;
 }
 

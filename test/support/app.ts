@@ -103,3 +103,15 @@ export function signedHeaders(
     'x-signature': signRequest(secret, { timestamp, method, path, body }),
   };
 }
+
+/**
+ * Waits until the app's store answers (/healthz 200): the Redis client connects in the
+ * background, and until it has, turns are answered "unavailable" and requests are not counted.
+ */
+export async function untilHealthy(app: TestApp, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await fetch(`${app.url}/healthz`)).status !== 200) {
+    if (Date.now() > deadline) throw new Error(`${app.url} did not become healthy`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
