@@ -1,7 +1,12 @@
 # syntax=docker/dockerfile:1
 # shebao-bot: multi-stage build, production dependencies only, non-root user.
+# The base image is pinned by exact version; for a reproducible production build pin its digest
+# too: docker build --build-arg NODE_IMAGE=node:20.20.2-bookworm-slim@sha256:<digest> .
+# (the digest: docker buildx imagetools inspect node:20.20.2-bookworm-slim). Node 20 is the
+# project's runtime (package.json engines); move this pin when the project moves.
+ARG NODE_IMAGE=node:20.20.2-bookworm-slim
 
-FROM node:20-bookworm-slim AS build
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # npm ci runs the prepare script (it builds only once src/ is there, and says nothing before).
@@ -11,13 +16,14 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
 
-FROM node:20-bookworm-slim AS deps
+FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY scripts/build-if-changed.mjs ./scripts/
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-FROM node:20-bookworm-slim
+FROM ${NODE_IMAGE}
+# Production: the bot refuses to start without WEBHOOK_SECRET (or ALLOW_UNSIGNED_WEBHOOK=on).
 ENV NODE_ENV=production \
     PORT=3000 \
     HOST=0.0.0.0

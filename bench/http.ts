@@ -177,7 +177,12 @@ async function main() {
       () =>
         measure(
           'src/main.ts',
-          { REDIS_URL: redisUrl, RATE_LIMIT_PER_MINUTE: '1000000' },
+          {
+            REDIS_URL: redisUrl,
+            RATE_LIMIT_PER_MINUTE: '1000000',
+            RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '100000000',
+            RATE_LIMIT_GLOBAL_PER_MINUTE: '100000000',
+          },
           turn,
           '/healthz',
         ),

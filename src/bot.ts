@@ -1,16 +1,23 @@
 import type { Answerer } from './answers/answerer.js';
+import type { Action } from './dialogue/action.js';
 import { decide } from './dialogue/decide.js';
 import { emptyState, type ConversationState } from './dialogue/state.js';
 import type { DialogueRules } from './dialogue/rules.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { ParseResult, Understanding } from './nlu/parse.js';
+import { keepAnswer, readKeptAnswer } from './kept-answer.js';
 import { maskPersonalData } from './logger.js';
 import { StoreUnavailableError, type ConversationKey, type Store } from './store/store.js';
 import type { ObservedTurn } from './review/miss.js';
 import type { Reply, TurnInput, TurnResult } from './turn.js';
 import type { SlotName } from './nlu/slot-schema.js';
 import { createHash } from 'node:crypto';
+
+/** What a reply asks the person for (TurnResult.asking). */
+function askingOf(action: Action): TurnResult['asking'] {
+  return action.kind === 'ask' ? action.slot : action.kind === 'clarify' ? 'topic' : undefined;
+}
 
 /** A short fingerprint of the replies, kept to notice a reply about to repeat itself. */
 function fingerprint(replies: readonly Reply[]): string {
@@ -21,6 +28,9 @@ function fingerprint(replies: readonly Reply[]): string {
 
 /** A redelivered message id is ignored for this long (platforms redeliver within a day). */
 const DEDUPE_SECONDS = 24 * 60 * 60;
+
+/** How long a health check waits for the store: it must answer within a second. */
+const HEALTH_PING_MS = 500;
 
 export const UNAVAILABLE_REPLY = '暂时无法服务，请稍后再试。';
 
@@ -69,7 +79,7 @@ export function createBot(options: BotOptions): Bot {
           claim:
             input.messageId === undefined
               ? undefined
-              : { channel: input.channel, messageId: input.messageId, ttlSeconds: DEDUPE_SECONDS },
+              : { messageId: input.messageId, ttlSeconds: DEDUPE_SECONDS },
           rate: {
             subject: `${input.channel}:${input.userId}`,
             limit: options.rateLimitPerMinute,
@@ -105,12 +115,19 @@ export function createBot(options: BotOptions): Bot {
               pendingBefore: state.pending,
               defaulted: next.defaulted,
             },
+            keep: keepAnswer({
+              replies,
+              intent: decision.intent,
+              asking: askingOf(decision.action),
+            }),
           };
         },
       );
       if (outcome.status === 'duplicate') {
+        // The same answer again for a retry; the state as it is now.
+        const kept = readKeptAnswer(outcome.kept, logger);
         const slots = outcome.current?.slots ?? {};
-        return { replies: [], intent: parsed.intent, slots, duplicate: true };
+        return { replies: [], intent: parsed.intent, ...kept, slots, duplicate: true };
       }
       if (outcome.status === 'limited') throw new RateLimitedError(outcome.retryAfterSeconds);
       const result = outcome.result;
@@ -131,8 +148,7 @@ export function createBot(options: BotOptions): Bot {
         { channel: input.channel, intent: result.intent.name, action: result.action.kind },
         'turn',
       );
-      const asking =
-        action.kind === 'ask' ? action.slot : action.kind === 'clarify' ? 'topic' : undefined;
+      const asking = askingOf(action);
       return {
         replies: result.replies,
         intent: result.intent,
@@ -162,6 +178,6 @@ export function createBot(options: BotOptions): Bot {
     handleTurn,
     parse: (text) => understanding.parse(text, now()),
     forget: (key) => store.delete(key),
-    health: async () => ({ ok: await store.ping(), store: store.kind }),
+    health: async () => ({ ok: await store.ping(HEALTH_PING_MS), store: store.kind }),
   };
 }

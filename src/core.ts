@@ -19,6 +19,8 @@ import { recordMisses } from './review/record.js';
 
 export interface CoreOptions {
   redisUrl?: string;
+  /** REDIS_PASSWORD: used when REDIS_URL carries none. */
+  redisPassword?: string;
   conversationTtlDays: number;
   rateLimitPerMinute: number;
   logger: Logger;
@@ -54,6 +56,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const store = createStore({
     redisUrl: options.redisUrl,
+    redisPassword: options.redisPassword,
     schema: ConversationStateSchema,
     ttlMs: options.conversationTtlDays * 24 * 60 * 60 * 1000,
     prefix: options.storePrefix,

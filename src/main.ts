@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const { bot, store, misses } = createCore({
     redisUrl: config.REDIS_URL,
+    redisPassword: config.REDIS_PASSWORD,
     conversationTtlDays: config.CONVERSATION_TTL_DAYS,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     missLog: config.MISS_LOG,
@@ -35,6 +36,13 @@ async function main(): Promise<void> {
     webhookSecret: config.WEBHOOK_SECRET,
     webChat: config.WEB_CHAT === 'on',
     apiDocs: config.API_DOCS,
+    legacySignature: config.WEBHOOK_LEGACY_SIGNATURE,
+    counter: store,
+    limits: {
+      perAddressPerMinute: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+      globalPerMinute: config.RATE_LIMIT_GLOBAL_PER_MINUTE,
+    },
+    trustProxy: config.TRUST_PROXY,
   });
   // Before listen: a Telegram webhook route is mounted on this server.
   const channels = createChannels({

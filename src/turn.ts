@@ -29,7 +29,10 @@ export interface TurnResult {
    * questions they mean. Absent when the reply answers.
    */
   asking?: SlotName | 'topic';
-  /** True when this messageId was already answered and nothing was done. */
+  /**
+   * True when this messageId was already answered and nothing was done; `replies` and `intent`
+   * are then that first answer again (a channel that already delivered it sends nothing).
+   */
   duplicate?: boolean;
 }
 

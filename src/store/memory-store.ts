@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
 import type { Logger } from '../logger.js';
 import { decodeState } from './decode.js';
@@ -5,10 +6,12 @@ import { KeyedQueue } from './keyed-queue.js';
 import { keyspace, type Keyspace } from './keys.js';
 import type { Change, ConversationKey, Store, TurnGate, TurnOutcome } from './store.js';
 
-interface Entry {
-  raw: string;
-  expiresAt: number;
-}
+/** How many conversations the memory store keeps by default; the least recently used go first. */
+export const MEMORY_MAX_CONVERSATIONS = 10_000;
+/** Message claims and rate counters a conversation may have, on average, before old ones go. */
+const ENTRIES_PER_CONVERSATION = 10;
+/** Characters of kept answers (and their keys) the claims may hold in all: about 32 MiB. */
+const CLAIMS_MAX_CHARS = 16 * 1024 * 1024;
 
 export interface MemoryStoreOptions<T> {
   schema: z.ZodType<T>;
@@ -16,122 +19,96 @@ export interface MemoryStoreOptions<T> {
   ttlMs: number;
   prefix?: string;
   logger?: Logger;
-  /** The backing map (values are JSON text, as in Redis); tests may pass their own. */
-  data?: Map<string, Entry>;
-  now?: () => number;
+  /** Conversations kept at most (default 10,000): a process must not grow without bound. */
+  maxConversations?: number;
+  /** Characters of kept answers the message claims may hold in all (default 16 Mi). */
+  maxClaimChars?: number;
+  /** The conversations (values are JSON text, as in Redis); tests may pass their own. */
+  conversations?: LRUCache<string, string>;
 }
 
-/** One-process store for local use and tests: the same behaviour as Redis, kept in a Map. */
+interface Counter {
+  current: number;
+  resetAt: number;
+}
+
+/**
+ * One-process store for local use and tests: the same behaviour as Redis, kept in LRU caches with
+ * a bounded size, so a flood of new user ids evicts the least recently used conversations
+ * instead of filling the heap (Redis has `maxmemory` for that).
+ */
 export class MemoryStore<T> implements Store<T> {
   readonly kind = 'memory' as const;
   private readonly keys: Keyspace;
-  private readonly data: Map<string, Entry>;
-  private readonly now: () => number;
+  private readonly conversations: LRUCache<string, string>;
+  /** Message claims, each with what its turn kept (its answer). */
+  private readonly claims: LRUCache<string, string>;
+  private readonly counters: LRUCache<string, Counter>;
   private readonly queue = new KeyedQueue();
-  private writes = 0;
 
   constructor(private readonly options: MemoryStoreOptions<T>) {
     this.keys = keyspace(options.prefix ?? 'shebao');
-    this.data = options.data ?? new Map();
-    this.now = options.now ?? Date.now;
-  }
-
-  private read(key: string): string | undefined {
-    const entry = this.data.get(key);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= this.now()) {
-      this.data.delete(key);
-      return undefined;
-    }
-    return entry.raw;
-  }
-
-  private write(key: string, raw: string, ttlMs: number): void {
-    this.data.set(key, { raw, expiresAt: this.now() + ttlMs });
-    if (++this.writes % 1000 === 0) this.sweep();
-  }
-
-  /** Drops expired entries so an idle map does not grow without bound. */
-  private sweep(): void {
-    const now = this.now();
-    for (const [key, entry] of this.data) if (entry.expiresAt <= now) this.data.delete(key);
+    const max = options.maxConversations ?? MEMORY_MAX_CONVERSATIONS;
+    this.conversations = options.conversations ?? new LRUCache({ max, ttl: options.ttlMs });
+    // Bounded in size too: each claim keeps its turn's answer (a few KB for a computed one).
+    this.claims = new LRUCache({
+      max: max * ENTRIES_PER_CONVERSATION,
+      maxSize: options.maxClaimChars ?? CLAIMS_MAX_CHARS,
+      sizeCalculation: (kept, key) => kept.length + key.length,
+    });
+    this.counters = new LRUCache({ max: max * ENTRIES_PER_CONVERSATION });
   }
 
   async get(key: ConversationKey): Promise<T | undefined> {
     const k = this.keys.conversation(key);
-    return decodeState(this.read(k), this.options.schema, k, this.options.logger);
+    return decodeState(this.conversations.get(k), this.options.schema, k, this.options.logger);
   }
 
   async set(key: ConversationKey, value: T): Promise<void> {
-    this.write(this.keys.conversation(key), JSON.stringify(value), this.options.ttlMs);
-  }
-
-  async delete(key: ConversationKey): Promise<void> {
-    this.data.delete(this.keys.conversation(key));
-  }
-
-  async update<R>(key: ConversationKey, change: Change<T, R>): Promise<R> {
-    return this.queue.run(this.keys.conversation(key), async () => {
-      const { value, result } = await change(await this.get(key));
-      await this.set(key, value);
-      return result;
+    this.conversations.set(this.keys.conversation(key), JSON.stringify(value), {
+      ttl: this.options.ttlMs,
     });
   }
 
-  async turn<R>(
-    key: ConversationKey,
-    gate: TurnGate,
-    change: Change<T, R>,
-  ): Promise<TurnOutcome<T, R>> {
+  async delete(key: ConversationKey): Promise<void> {
+    this.conversations.delete(this.keys.conversation(key));
+  }
+
+  async update<R>(key: ConversationKey, change: Change<T, R>): Promise<R> {
+    const outcome = await this.turn(key, {}, change);
+    if (outcome.status !== 'done') throw new Error(`an ungated turn cannot be ${outcome.status}`);
+    return outcome.result;
+  }
+
+  turn<R>(key: ConversationKey, gate: TurnGate, change: Change<T, R>): Promise<TurnOutcome<T, R>> {
     const { claim, rate } = gate;
-    if (claim && !(await this.claimMessage(claim.channel, claim.messageId, claim.ttlSeconds))) {
-      return { status: 'duplicate', current: await this.get(key) };
-    }
-    try {
+    const seen = claim && this.keys.seen(key, claim.messageId);
+    return this.queue.run(this.keys.conversation(key), async () => {
+      const kept = seen === undefined ? undefined : this.claims.get(seen);
+      if (kept !== undefined) return { status: 'duplicate', current: await this.get(key), kept };
       if (rate) {
-        const decision = await this.hitRateLimit(rate.subject, rate.limit, rate.windowSeconds);
-        if (!decision.allowed) {
-          if (claim) await this.releaseMessage(claim.channel, claim.messageId);
-          return { status: 'limited', retryAfterSeconds: decision.retryAfterSeconds };
+        const hit = await this.count(rate.subject, rate.windowSeconds * 1000);
+        if (hit.current > rate.limit) {
+          return { status: 'limited', retryAfterSeconds: Math.max(1, Math.ceil(hit.ttlMs / 1000)) };
         }
       }
-      return { status: 'done', result: await this.update(key, change) };
-    } catch (err) {
-      if (claim) await this.releaseMessage(claim.channel, claim.messageId);
-      throw err;
-    }
+      const { value, result, keep } = await change(await this.get(key));
+      // State and claim together: a turn that threw above left neither.
+      await this.set(key, value);
+      if (seen !== undefined) this.claims.set(seen, keep ?? '', { ttl: claim!.ttlSeconds * 1000 });
+      return { status: 'done', result };
+    });
   }
 
-  private async claimMessage(
-    channel: string,
-    messageId: string,
-    ttlSeconds: number,
-  ): Promise<boolean> {
-    const k = this.keys.seen(channel, messageId);
-    if (this.read(k) !== undefined) return false;
-    this.write(k, '1', ttlSeconds * 1000);
-    return true;
-  }
-
-  private async releaseMessage(channel: string, messageId: string): Promise<void> {
-    this.data.delete(this.keys.seen(channel, messageId));
-  }
-
-  private async hitRateLimit(
-    subject: string,
-    limit: number,
-    windowSeconds: number,
-  ): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  async count(subject: string, windowMs: number): Promise<{ current: number; ttlMs: number }> {
     const k = this.keys.rate(subject);
-    const entry = this.read(k) === undefined ? undefined : this.data.get(k);
-    const count = entry ? Number(entry.raw) + 1 : 1;
-    const expiresAt = entry ? entry.expiresAt : this.now() + windowSeconds * 1000;
-    this.data.set(k, { raw: String(count), expiresAt });
-    if (count <= limit) return { allowed: true, retryAfterSeconds: 0 };
-    return {
-      allowed: false,
-      retryAfterSeconds: Math.max(1, Math.ceil((expiresAt - this.now()) / 1000)),
-    };
+    const now = Date.now();
+    const found = this.counters.get(k);
+    const counter =
+      found && found.resetAt > now ? found : { current: 0, resetAt: now + Math.max(1, windowMs) };
+    counter.current++;
+    this.counters.set(k, counter);
+    return { current: counter.current, ttlMs: counter.resetAt - now };
   }
 
   async ping(): Promise<boolean> {
@@ -139,6 +116,8 @@ export class MemoryStore<T> implements Store<T> {
   }
 
   async close(): Promise<void> {
-    this.data.clear();
+    this.conversations.clear();
+    this.claims.clear();
+    this.counters.clear();
   }
 }

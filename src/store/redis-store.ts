@@ -10,6 +10,7 @@ import { keyspace, type Keyspace } from './keys.js';
 import {
   StoreUnavailableError,
   type Change,
+  type Changed,
   type ConversationKey,
   type Store,
   type TurnGate,
@@ -17,48 +18,70 @@ import {
 } from './store.js';
 
 /**
- * A turn's first (and usually only) round trip. Claims the message id (KEYS[2], when ARGV[1] is
- * 1) and counts the rate-limit hit (KEYS[3], when ARGV[3] is 1; over the limit the claim is given
- * back). Then, when ARGV[6] is 1 and the conversation (KEYS[1]) is still ARGV[7], the state this
- * process wrote last, writes the new state ARGV[8] (expiring in ARGV[9] ms) at once. Replies
- * {"written"}, {"open", state?} (read it, run the turn on it, then COMPARE_AND_SET),
- * {"duplicate", state?} or {"limited", ms to wait}.
+ * A turn's first (and usually only) round trip. When ARGV[1] is 1 and the message id is claimed
+ * (KEYS[2]), replies {"duplicate", state, what its turn kept}. Counts the rate-limit hit (KEYS[3],
+ * when ARGV[3] is 1). Then, when ARGV[6] is 1 and the conversation (KEYS[1]) is still ARGV[7],
+ * the state this process wrote last, writes the new state ARGV[8] (expiring in ARGV[9] ms) at
+ * once, and with it the claim keeping ARGV[10] (expiring in ARGV[2] s). Replies {"written"},
+ * {"open", state?} (read it, run the turn on it, then COMPARE_AND_SET) or {"limited", ms to wait}.
+ * Nothing is claimed unless the state is written in the same step.
  */
 const OPEN_TURN = `
-if ARGV[1] == '1' and not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[2]) then
-  return {'duplicate', redis.call('GET', KEYS[1])}
+if ARGV[1] == '1' then
+  local kept = redis.call('GET', KEYS[2])
+  if kept then return {'duplicate', redis.call('GET', KEYS[1]), kept} end
 end
 if ARGV[3] == '1' then
   local n = redis.call('INCR', KEYS[3])
   if n == 1 then redis.call('PEXPIRE', KEYS[3], ARGV[5]) end
-  if n > tonumber(ARGV[4]) then
-    if ARGV[1] == '1' then redis.call('DEL', KEYS[2]) end
-    return {'limited', redis.call('PTTL', KEYS[3])}
-  end
+  if n > tonumber(ARGV[4]) then return {'limited', redis.call('PTTL', KEYS[3])} end
 end
 local current = redis.call('GET', KEYS[1])
 if ARGV[6] == '1' and current == ARGV[7] then
   redis.call('SET', KEYS[1], ARGV[8], 'PX', ARGV[9])
+  if ARGV[1] == '1' then redis.call('SET', KEYS[2], ARGV[10], 'EX', ARGV[2]) end
   return {'written'}
 end
 return {'open', current}`;
 
 /**
  * Writes the new state (ARGV[3], expiring in ARGV[4] ms) only if the stored one is still what the
- * turn read: ARGV[2] when ARGV[1] is 1, no value when ARGV[1] is 0. Otherwise replies with
- * the state stored now, for the turn to run again on it.
+ * turn read: ARGV[2] when ARGV[1] is 1, no value when ARGV[1] is 0; with it, when ARGV[5] is 1,
+ * the message claim (KEYS[2]) keeping ARGV[7] (expiring in ARGV[6] s). Otherwise replies with
+ * the state stored now, for the turn to run again on it; or, when the message was claimed
+ * meanwhile (a redelivery served by another process), {2, state, what its turn kept}.
  */
 const COMPARE_AND_SET = `
+if ARGV[5] == '1' then
+  local kept = redis.call('GET', KEYS[2])
+  if kept then return {2, redis.call('GET', KEYS[1]), kept} end
+end
 local current = redis.call('GET', KEYS[1])
 if (ARGV[1] == '0' and not current) or (ARGV[1] == '1' and current == ARGV[2]) then
   redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])
+  if ARGV[5] == '1' then redis.call('SET', KEYS[2], ARGV[7], 'EX', ARGV[6]) end
   return {1}
 end
 return {0, current}`;
 
+/** One hit of a fixed window: the count so far and the milliseconds left of the window. */
+const COUNT = `
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
+return {n, ttl}`;
+
+/** How long a health check waits for PING (Docker's check gives up at 3 s, ours answers in 1). */
+const PING_TIMEOUT_MS = 500;
+
 /** Lua's false (no such key) comes back as null. */
-type OpenTurnReply = ['written'] | ['open' | 'duplicate', string | null] | ['limited', number];
-type CompareAndSetReply = [1] | [0, string | null];
+type OpenTurnReply =
+  | ['written']
+  | ['open', string | null]
+  | ['duplicate', string | null, string]
+  | ['limited', number];
+type CompareAndSetReply = [1] | [0, string | null] | [2, string | null, string];
 
 /** A Lua script sent by its SHA1 (EVALSHA, falling back to EVAL when Redis lacks it). */
 const script = (source: string) =>
@@ -74,10 +97,13 @@ const script = (source: string) =>
 const SCRIPTS = {
   openTurn: script(OPEN_TURN),
   compareAndSet: script(COMPARE_AND_SET),
+  count: script(COUNT),
 };
 
 export interface RedisStoreOptions<T> {
   url: string;
+  /** The server's password when the URL carries none (REDIS_PASSWORD, or REDIS_PASSWORD_FILE). */
+  password?: string;
   schema: z.ZodType<T>;
   ttlMs: number;
   prefix?: string;
@@ -90,9 +116,10 @@ export interface RedisStoreOptions<T> {
   rememberedStates?: number;
 }
 
-const createRedisClient = (url: string) =>
+const createRedisClient = (url: string, password?: string) =>
   createClient({
     url,
+    ...(password && { password }),
     scripts: SCRIPTS,
     disableOfflineQueue: true,
     // Time limits are set per command by the store (withDeadline), far cheaper than the client's.
@@ -137,7 +164,7 @@ export class RedisStore<T> implements Store<T> {
     this.maxAttempts = options.maxAttempts ?? 50;
     this.timeoutMs = options.commandTimeoutMs ?? 5000;
     this.written = new LRUCache({ max: options.rememberedStates ?? 10_000 });
-    this.client = createRedisClient(options.url);
+    this.client = createRedisClient(options.url, options.password);
     let down = false;
     this.client.on('error', (err: Error) => {
       if (!down) options.logger?.error({ err: err.message }, 'redis connection error');
@@ -160,12 +187,12 @@ export class RedisStore<T> implements Store<T> {
   }
 
   /** Runs one command within the time limit; any failure becomes StoreUnavailableError. */
-  private async guard<R>(op: () => Promise<R>): Promise<R> {
+  private async guard<R>(op: () => Promise<R>, timeoutMs = this.timeoutMs): Promise<R> {
     try {
       return await withDeadline(
         op(),
-        this.timeoutMs,
-        () => new StoreUnavailableError(`redis did not answer within ${this.timeoutMs} ms`),
+        timeoutMs,
+        () => new StoreUnavailableError(`redis did not answer within ${timeoutMs} ms`),
       );
     } catch (err) {
       if (err instanceof StoreUnavailableError) throw err;
@@ -210,7 +237,7 @@ export class RedisStore<T> implements Store<T> {
       const { claim, rate } = gate;
       // Run ahead on the state this process wrote last; the script writes it if still current.
       const known = this.written.get(k);
-      let ahead: Awaited<ReturnType<Change<T, R>>> | undefined;
+      let ahead: Changed<T, R> | undefined;
       try {
         ahead = known && (await change(known.state));
       } catch (err) {
@@ -220,7 +247,7 @@ export class RedisStore<T> implements Store<T> {
       }
       const aheadRaw = ahead ? JSON.stringify(ahead.value) : '';
       // A key the gate does not use is passed as the conversation's; the script leaves it alone.
-      const seenKey = claim ? this.keys.seen(claim.channel, claim.messageId) : k;
+      const seenKey = claim ? this.keys.seen(key, claim.messageId) : k;
       const rateKey = rate ? this.keys.rate(rate.subject) : k;
       let reply: OpenTurnReply;
       try {
@@ -237,6 +264,7 @@ export class RedisStore<T> implements Store<T> {
               known?.raw ?? '',
               aheadRaw,
               String(this.options.ttlMs),
+              ahead?.keep ?? '',
             ],
           ),
         )) as OpenTurnReply;
@@ -252,46 +280,74 @@ export class RedisStore<T> implements Store<T> {
       if (reply[0] === 'limited') {
         return { status: 'limited', retryAfterSeconds: Math.max(1, Math.ceil(reply[1] / 1000)) };
       }
-      if (reply[0] === 'duplicate')
-        return { status: 'duplicate', current: this.decode(reply[1], k) };
+      if (reply[0] === 'duplicate') return this.duplicate(k, reply[1], reply[2]);
       try {
-        return { status: 'done', result: await this.changeAndWrite(k, reply[1], change) };
+        return await this.changeAndWrite(k, seenKey, claim, reply[1], change);
       } catch (err) {
         this.written.delete(k);
-        if (claim) await this.client.del(seenKey).catch(() => undefined);
         throw err;
       }
     });
   }
 
-  /** Runs `change` on the state read, writes it if nothing was written since, else runs again. */
-  private async changeAndWrite<R>(k: string, raw: string | null, change: Change<T, R>): Promise<R> {
+  private duplicate(k: string, raw: string | null, kept: string): TurnOutcome<T, never> {
+    return { status: 'duplicate', current: this.decode(raw, k), kept };
+  }
+
+  /**
+   * Runs `change` on the state read, writes it (and the claim) if nothing was written since, else
+   * runs again on the newer state.
+   */
+  private async changeAndWrite<R>(
+    k: string,
+    seenKey: string,
+    claim: TurnGate['claim'],
+    raw: string | null,
+    change: Change<T, R>,
+  ): Promise<TurnOutcome<T, R>> {
     for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
-      const { value, result } = await change(this.decode(raw, k));
+      const { value, result, keep } = await change(this.decode(raw, k));
       const next = JSON.stringify(value);
-      const [written, current] = (await this.guard(() =>
+      const reply = (await this.guard(() =>
         this.client.compareAndSet(
-          [k],
-          [raw === null ? '0' : '1', raw ?? '', next, String(this.options.ttlMs)],
+          [k, seenKey],
+          [
+            raw === null ? '0' : '1',
+            raw ?? '',
+            next,
+            String(this.options.ttlMs),
+            claim ? '1' : '0',
+            String(claim?.ttlSeconds ?? 0),
+            keep ?? '',
+          ],
         ),
       )) as CompareAndSetReply;
-      if (written === 1) {
+      if (reply[0] === 1) {
         this.remember(k, next, value);
-        return result;
+        return { status: 'done', result };
       }
-      raw = current;
+      if (reply[0] === 2) return this.duplicate(k, reply[1], reply[2]);
+      raw = reply[1];
     }
     throw new StoreUnavailableError('the conversation stayed busy');
+  }
+
+  async count(subject: string, windowMs: number): Promise<{ current: number; ttlMs: number }> {
+    const window = String(Math.max(1, Math.round(windowMs)));
+    const [current, ttlMs] = (await this.guard(() =>
+      this.client.count([this.keys.rate(subject)], [window]),
+    )) as [number, number];
+    return { current, ttlMs };
   }
 
   private remember(k: string, raw: string, state: T): void {
     this.written.set(k, { raw, state: deepFreeze(state) });
   }
 
-  async ping(): Promise<boolean> {
+  async ping(timeoutMs = PING_TIMEOUT_MS): Promise<boolean> {
     if (!this.client.isReady) return false;
     try {
-      return (await this.guard(() => this.client.ping())) === 'PONG';
+      return (await this.guard(() => this.client.ping(), timeoutMs)) === 'PONG';
     } catch {
       return false;
     }

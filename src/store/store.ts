@@ -6,8 +6,13 @@ export interface ConversationKey {
 
 /** What a turn must pass before it may change the conversation. */
 export interface TurnGate {
-  /** Claims a channel message id; a redelivery within `ttlSeconds` is a duplicate. */
-  claim?: { channel: string; messageId: string; ttlSeconds: number };
+  /**
+   * Claims the message id of this conversation's channel and user; a redelivery within
+   * `ttlSeconds` is a duplicate. The claim is written with the new state, in one step, and keeps
+   * the change's `keep`: a turn that did not commit leaves no claim, and one that did can be
+   * answered again.
+   */
+  claim?: { messageId: string; ttlSeconds: number };
   /** Counts one message of `subject` against `limit` per window of `windowSeconds`. */
   rate?: { subject: string; limit: number; windowSeconds: number };
 }
@@ -15,9 +20,12 @@ export interface TurnGate {
 export type TurnOutcome<T, R> =
   /** The claim and the hit were counted and the change was written. */
   | { status: 'done'; result: R }
-  /** The message id was claimed before: nothing changed; `current` is the state as it is. */
-  | { status: 'duplicate'; current: T | undefined }
-  /** Over the rate limit: nothing changed and the claim, if any, was given back. */
+  /**
+   * The message id was claimed before: nothing changed; `current` is the state as it is and
+   * `kept` what the turn that claimed it kept (its answer).
+   */
+  | { status: 'duplicate'; current: T | undefined; kept: string | undefined }
+  /** Over the rate limit: nothing changed and nothing was claimed. */
   | { status: 'limited'; retryAfterSeconds: number };
 
 /**
@@ -38,20 +46,35 @@ export interface Store<T> {
    */
   update<R>(key: ConversationKey, change: Change<T, R>): Promise<R>;
   /**
-   * One turn's whole store work: the dedupe claim, the rate-limit hit and `update`, in as few
-   * round trips as the back-end allows (Redis: one to read, one to write). When the change
-   * throws or cannot be written, the claim is given back so that a redelivery is handled.
+   * One turn's whole store work: the dedupe check, the rate-limit hit and `update`, in as few
+   * round trips as the back-end allows (Redis: one to read, one to write). The claim is written
+   * with the state: when the change throws or cannot be written, nothing is claimed, so that a
+   * redelivery is handled.
    */
   turn<R>(key: ConversationKey, gate: TurnGate, change: Change<T, R>): Promise<TurnOutcome<T, R>>;
-  /** True when the back-end answers. */
-  ping(): Promise<boolean>;
+  /**
+   * Counts one hit of `subject` in a fixed window of `windowMs` that starts at its first hit;
+   * returns the hits so far in this window and the milliseconds left of it.
+   */
+  count(subject: string, windowMs: number): Promise<{ current: number; ttlMs: number }>;
+  /**
+   * True when the back-end answers within `timeoutMs` (default 500 ms: a health check must
+   * answer within a second, whatever the back-end does).
+   */
+  ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
-/** Computes a conversation's next state, and what to return, from its current state. */
-export type Change<T, R> = (
-  current: T | undefined,
-) => Promise<{ value: T; result: R }> | { value: T; result: R };
+/**
+ * Computes a conversation's next state, and what to return, from its current state; `keep` is
+ * what a redelivery of the turn's message is handed back (see TurnGate.claim).
+ */
+export type Change<T, R> = (current: T | undefined) => Promise<Changed<T, R>> | Changed<T, R>;
+export interface Changed<T, R> {
+  value: T;
+  result: R;
+  keep?: string;
+}
 
 /** The store could not be reached or did not answer in time. */
 export class StoreUnavailableError extends Error {

@@ -34,7 +34,7 @@ export function createEchoCore(options: { rateLimitPerMinute?: number; slowMs?: 
       claim:
         input.messageId === undefined
           ? undefined
-          : { channel: input.channel, messageId: input.messageId, ttlSeconds: 24 * 60 * 60 },
+          : { messageId: input.messageId, ttlSeconds: 24 * 60 * 60 },
       rate: {
         subject: `${input.channel}:${input.userId}`,
         limit: options.rateLimitPerMinute ?? 1000,

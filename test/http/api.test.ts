@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signBody } from '../../src/signature.js';
-import { postJson, startApp, type TestApp } from '../support/app.js';
+import { postJson, signedHeaders, startApp, type TestApp } from '../support/app.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -195,6 +195,8 @@ describe('other routes', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(await res.text()).toContain('<script src="/app.js" defer></script>');
+    const script = await fetch(`${app.url}/app.js`);
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
   });
 
   it('answers 404 with the error shape for an unknown route', async () => {
@@ -215,10 +217,12 @@ describe('with WEBHOOK_SECRET set', () => {
   });
   const body = JSON.stringify({ userId: 'signed-user', text: '你好' });
 
-  it('accepts a correct signature of the raw body', async () => {
-    const res = await postJson(`${signed.url}/v1/messages`, body, {
-      'x-signature': signBody(secret, body),
-    });
+  it('accepts a correct signature of the timestamp, method, path and raw body', async () => {
+    const res = await postJson(
+      `${signed.url}/v1/messages`,
+      body,
+      signedHeaders(secret, 'POST', '/v1/messages', body),
+    );
     expect(res.status).toBe(200);
   });
 

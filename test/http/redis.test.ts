@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { UNAVAILABLE_REPLY } from '../../src/bot.js';
 import { postJson, startApp, type TestApp } from '../support/app.js';
-import { freePort } from '../support/redis-server.js';
+import { freePort, spawnRedis } from '../support/redis-server.js';
 import { startBotProcess } from '../support/process.js';
 
 const redisUrl = inject('redisUrl');
@@ -36,6 +36,26 @@ describe('with REDIS_URL', () => {
     expect(res.json.replies).toEqual([{ text: UNAVAILABLE_REPLY }]);
     const del = await fetch(`${app.url}/v1/conversations/x`, { method: 'DELETE' });
     expect(del.status).toBe(503);
+  });
+});
+
+describe('/healthz while Redis stalls', () => {
+  it('answers 503 degraded within a second, not after the 5 s command limit', async () => {
+    const redis = await spawnRedis();
+    const app = await startApp({ redisUrl: redis.url });
+    try {
+      expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+      redis.pause();
+      // Docker's health check gives up at 3 s; the ping's own deadline is 500 ms.
+      const res = await fetch(`${app.url}/healthz`, { signal: AbortSignal.timeout(2500) });
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ status: 'degraded', store: 'redis' });
+      redis.resume();
+      expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    } finally {
+      await app.close();
+      await redis.stop();
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 import { RedisStore, type RedisStoreOptions } from '../../src/store/redis-store.js';
 import { StoreUnavailableError } from '../../src/store/store.js';
-import { spawnRedis } from '../support/redis-server.js';
+import { spawnRedis, type SpawnedRedis } from '../support/redis-server.js';
 
 /** What only the Redis store does: one round trip for a turn it can run ahead, time limits. */
 const Schema = z.object({ version: z.number(), note: z.string() });
@@ -65,11 +65,7 @@ describe('redis store, round trips', () => {
       await store.turn(alice, gate, append('a')); // nothing remembered: read, then write
       expect(await scripts.count()).toBe(2);
       await store.turn(alice, gate, append('b'));
-      await store.turn(
-        alice,
-        { ...gate, claim: { channel: 'http', messageId: 'm', ttlSeconds: 60 } },
-        append('c'),
-      );
+      await store.turn(alice, { ...gate, claim: { messageId: 'm', ttlSeconds: 60 } }, append('c'));
       expect(await scripts.count()).toBe(4);
       expect(await store.get(alice)).toEqual({ version: 3, note: 'a,b,c,' });
       // a change that throws on the remembered state: nothing sent, and the next turn reads afresh
@@ -118,17 +114,25 @@ describe('redis store, round trips', () => {
   });
 });
 
+/** A store on a redis-server of its own (which the test may pause), closed after `use`. */
+async function withOwnRedis(
+  options: Partial<RedisStoreOptions<Value>>,
+  use: (store: RedisStore<Value>, redis: SpawnedRedis) => Promise<void>,
+) {
+  const redis = await spawnRedis();
+  const store = new RedisStore({ url: redis.url, schema: Schema, ttlMs: 60_000, ...options });
+  try {
+    await store.connect();
+    await use(store, redis);
+  } finally {
+    await store.close();
+    await redis.stop();
+  }
+}
+
 describe('redis store, a Redis that stops answering', () => {
-  it('fails a turn within its time limit, and works again once Redis answers', async () => {
-    const redis = await spawnRedis();
-    const store = new RedisStore({
-      url: redis.url,
-      schema: Schema,
-      ttlMs: 60_000,
-      commandTimeoutMs: 300,
-    });
-    try {
-      await store.connect();
+  it('fails a turn within its time limit, and works again once Redis answers', () =>
+    withOwnRedis({ commandTimeoutMs: 300 }, async (store, redis) => {
       await store.update(alice, append('one'));
       redis.pause();
       const started = Date.now();
@@ -143,9 +147,44 @@ describe('redis store, a Redis that stops answering', () => {
       expect(await store.get(alice)).toMatchObject({ version: ranOn + 1 });
       expect((await store.get(alice))!.note).toMatch(/^one,(two,)?three,$/);
       expect(await store.ping()).toBe(true);
-    } finally {
-      await store.close();
-      await redis.stop();
-    }
+    }));
+
+  const keeping = (answer: string) => (current: Value | undefined) => ({
+    value: { version: (current?.version ?? 0) + 1, note: answer },
+    result: answer,
+    keep: answer,
   });
+
+  it('a turn that timed out either committed with its answer or left no claim', () =>
+    withOwnRedis({ commandTimeoutMs: 300 }, async (store, redis) => {
+      const claim = { claim: { messageId: 'slow-1', ttlSeconds: 60 } };
+      await store.turn(alice, {}, keeping('before'));
+      redis.pause();
+      await expect(store.turn(alice, claim, keeping('first try'))).rejects.toBeInstanceOf(
+        StoreUnavailableError,
+      );
+      redis.resume();
+      // The user was told to retry; the retry with the same id gets an answer, never an empty one.
+      const retry = await store.turn(alice, claim, keeping('retry'));
+      if (retry.status === 'duplicate') {
+        expect(retry.kept).toBe('first try');
+        expect(retry.current?.note).toBe('first try');
+      } else {
+        expect(retry).toEqual({ status: 'done', result: 'retry' });
+      }
+      expect(await store.ping()).toBe(true);
+    }));
+
+  it('answers ping within its short deadline while Redis stalls', () =>
+    withOwnRedis({}, async (store, redis) => {
+      redis.pause();
+      // the 5 s command limit is not the ping's: a health check must answer within a second
+      const answered = await Promise.race([
+        store.ping(200),
+        sleep(2500).then(() => 'still waiting'),
+      ]);
+      expect(answered).toBe(false);
+      redis.resume();
+      expect(await store.ping()).toBe(true);
+    }));
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { LRUCache } from 'lru-cache';
 import { createClient } from 'redis';
 import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
@@ -34,15 +35,15 @@ const implementations: [string, (ttlMs: number) => Promise<Harness>][] = [
     'memory',
     async (ttlMs) => {
       const prefix = `t${randomUUID()}`;
-      const data = new Map<string, { raw: string; expiresAt: number }>();
+      const conversations = new LRUCache<string, string>({ max: 100, ttl: ttlMs });
       const { logger, lines } = captureLogger();
-      const store = new MemoryStore({ schema: Schema, ttlMs, prefix, data, logger });
+      const store = new MemoryStore({ schema: Schema, ttlMs, prefix, conversations, logger });
       return {
         store,
         prefix,
         warnings: lines,
-        writeRaw: async (k, r) => void data.set(k, { raw: r, expiresAt: Date.now() + 60_000 }),
-        readRaw: async (k) => data.get(k)?.raw,
+        writeRaw: async (k, r) => void conversations.set(k, r),
+        readRaw: async (k) => conversations.get(k),
       };
     },
   ],
@@ -96,7 +97,7 @@ describe('redis store, two instances (as two processes)', () => {
 });
 
 describe('redis store, a turn that keeps losing the race', () => {
-  it('gives up with StoreUnavailableError after maxAttempts, and gives the claim back', async () => {
+  it('gives up with StoreUnavailableError after maxAttempts, and claims nothing', async () => {
     const prefix = `t${randomUUID()}`;
     const make = () =>
       new RedisStore({ url: redisUrl, schema: Schema, ttlMs: 60_000, prefix, maxAttempts: 1 });
@@ -104,7 +105,7 @@ describe('redis store, a turn that keeps losing the race', () => {
     await Promise.all([a.connect(), b.connect()]);
     opened.push(a, b);
     const key = { channel: 'http', userId: 'busy' };
-    const claim = { channel: 'http', messageId: 'busy-1', ttlSeconds: 60 };
+    const claim = { messageId: 'busy-1', ttlSeconds: 60 };
     await expect(
       a.turn(key, { claim }, async () => {
         // another process writes between this turn's read and its write
@@ -220,11 +221,21 @@ describe.each(implementations)('%s store', (kind, make) => {
     expect(r).toBe('ok');
   });
 
-  it('keeps message claims per channel, and rate-limit windows per subject', async () => {
-    const claim = (channel: string) => ({ claim: { channel, messageId: '42', ttlSeconds: 60 } });
-    expect((await h.store.turn(alice, claim('telegram'), bump('tg'))).status).toBe('done');
-    expect((await h.store.turn(alice, claim('telegram'), bump('tg'))).status).toBe('duplicate');
-    expect((await h.store.turn(alice, claim('wechat'), bump('wx'))).status).toBe('done');
+  it('keeps message claims per channel and user, and rate-limit windows per subject', async () => {
+    const claim = { claim: { messageId: '42', ttlSeconds: 60 } };
+    const on = (channel: string, userId: string) => ({ channel, userId });
+    expect((await h.store.turn(on('telegram', 'alice'), claim, bump('tg'))).status).toBe('done');
+    expect((await h.store.turn(on('telegram', 'alice'), claim, bump('tg'))).status).toBe(
+      'duplicate',
+    );
+    expect((await h.store.turn(on('wechat', 'alice'), claim, bump('wx'))).status).toBe('done');
+    // the same id from another user is another message (bob is not swallowed by alice's id)
+    expect((await h.store.turn(on('telegram', 'bob'), claim, bump('bob'))).status).toBe('done');
+    // a user id with the separator in it cannot reach another user's claim
+    const split = { claim: { messageId: 'b:c', ttlSeconds: 60 } };
+    const joined = { claim: { messageId: 'c', ttlSeconds: 60 } };
+    expect((await h.store.turn(on('http', 'a'), split, bump('a'))).status).toBe('done');
+    expect((await h.store.turn(on('http', 'a:b'), joined, bump('ab'))).status).toBe('done');
     const rate = (subject: string) => ({ rate: { subject, limit: 3, windowSeconds: 60 } });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push(await h.store.turn(alice, rate('u1'), bump('r')));
@@ -242,21 +253,51 @@ describe.each(implementations)('%s store', (kind, make) => {
 
   it('opens a turn: claims the message, counts the hit and writes; a redelivery changes nothing', async () => {
     const gate = {
-      claim: { channel: 'http', messageId: 'm1', ttlSeconds: 60 },
+      claim: { messageId: 'm1', ttlSeconds: 60 },
       rate: { subject: 'http:alice', limit: 10, windowSeconds: 60 },
     };
     expect(await h.store.turn(alice, gate, bump('first'))).toEqual({ status: 'done', result: 0 });
     expect(await h.store.turn(alice, gate, bump('again'))).toEqual({
       status: 'duplicate',
       current: { version: 1, note: 'first' },
+      kept: '',
     });
     expect(await h.store.get(alice)).toEqual({ version: 1, note: 'first' });
   });
 
-  it('over the limit, writes nothing and gives the claim back for a later retry', async () => {
+  it('hands a redelivery what the first turn kept (its answer), on both paths of a turn', async () => {
+    const keeping = (answer: string) => (current: Value | undefined) => ({
+      value: { version: (current?.version ?? 0) + 1, note: answer },
+      result: answer,
+      keep: answer,
+    });
+    const claim = (messageId: string) => ({ claim: { messageId, ttlSeconds: 60 } });
+    // first turn of the conversation (read, then write), then one on the remembered state
+    await h.store.turn(alice, claim('k1'), keeping('answer one'));
+    await h.store.turn(alice, claim('k2'), keeping('answer two'));
+    for (const [id, answer] of [
+      ['k1', 'answer one'],
+      ['k2', 'answer two'],
+    ] as const) {
+      const again = await h.store.turn(alice, claim(id), keeping('never'));
+      expect(again).toMatchObject({ status: 'duplicate', kept: answer });
+    }
+    expect(await h.store.get(alice)).toEqual({ version: 2, note: 'answer two' });
+  });
+
+  it('counts hits in a fixed window per subject', async () => {
+    const hits = [];
+    for (let i = 0; i < 3; i++) hits.push(await h.store.count('addr:127.0.0.1', 60_000));
+    expect(hits.map((x) => x.current)).toEqual([1, 2, 3]);
+    expect(hits[2]!.ttlMs).toBeGreaterThan(0);
+    expect(hits[2]!.ttlMs).toBeLessThanOrEqual(60_000);
+    expect((await h.store.count('addr:127.0.0.2', 60_000)).current).toBe(1);
+  });
+
+  it('over the limit, writes nothing and claims nothing, for a later retry', async () => {
     const rate = { subject: 'http:alice', limit: 1, windowSeconds: 60 };
     await h.store.turn(alice, { rate }, bump('one'));
-    const claim = { channel: 'http', messageId: 'm2', ttlSeconds: 60 };
+    const claim = { messageId: 'm2', ttlSeconds: 60 };
     const limited = await h.store.turn(alice, { claim, rate }, bump('two'));
     expect(limited.status).toBe('limited');
     expect(limited.status === 'limited' && limited.retryAfterSeconds).toBeGreaterThan(0);
@@ -267,8 +308,8 @@ describe.each(implementations)('%s store', (kind, make) => {
     });
   });
 
-  it('gives the claim back when the change throws', async () => {
-    const claim = { channel: 'http', messageId: 'm3', ttlSeconds: 60 };
+  it('claims nothing when the change throws', async () => {
+    const claim = { messageId: 'm3', ttlSeconds: 60 };
     await expect(
       h.store.turn(alice, { claim }, () => {
         throw new Error('boom');
@@ -282,5 +323,55 @@ describe.each(implementations)('%s store', (kind, make) => {
 
   it('answers ping', async () => {
     expect(await h.store.ping()).toBe(true);
+  });
+});
+
+describe('memory store, bounded', () => {
+  it('keeps at most maxConversations, dropping the least recently used', async () => {
+    const store = new MemoryStore({ schema: Schema, ttlMs: 60_000, maxConversations: 3 });
+    const user = (i: number) => ({ channel: 'http', userId: `u${i}` });
+    for (let i = 0; i < 3; i++) await store.set(user(i), { version: i, note: 'kept' });
+    expect(await store.get(user(0))).toBeDefined(); // u0 used again: u1 is now the oldest
+    for (let i = 3; i < 1000; i++) await store.update(user(i), bump);
+    expect(await store.get(user(1))).toBeUndefined();
+    const left = [];
+    for (let i = 0; i < 1000; i++) if (await store.get(user(i))) left.push(i);
+    expect(left).toEqual([997, 998, 999]);
+  });
+  const bump = (current: Value | undefined) => ({
+    value: { version: (current?.version ?? 0) + 1, note: 'new' },
+    result: null,
+  });
+});
+
+describe('memory store, claims', () => {
+  it('forgets a message claim after its time', async () => {
+    const store = new MemoryStore({ schema: Schema, ttlMs: 60_000 });
+    const alice = { channel: 'http', userId: 'alice' };
+    const claim = { claim: { messageId: 'short', ttlSeconds: 0.05 } };
+    const bump = (c: Value | undefined) => ({
+      value: { version: (c?.version ?? 0) + 1, note: 'n' },
+      result: null,
+    });
+    expect((await store.turn(alice, claim, bump)).status).toBe('done');
+    expect((await store.turn(alice, claim, bump)).status).toBe('duplicate');
+    await sleep(120);
+    expect((await store.turn(alice, claim, bump)).status).toBe('done');
+  });
+});
+
+describe('memory store, claims bounded in size', () => {
+  it('drops the oldest kept answers past maxClaimChars', async () => {
+    const store = new MemoryStore({ schema: Schema, ttlMs: 60_000, maxClaimChars: 1000 });
+    const alice = { channel: 'http', userId: 'alice' };
+    const answer = (c: Value | undefined) => ({
+      value: { version: (c?.version ?? 0) + 1, note: 'n' },
+      result: null,
+      keep: '答'.repeat(400),
+    });
+    const claim = (id: string) => ({ claim: { messageId: id, ttlSeconds: 60 } });
+    for (const id of ['a', 'b', 'c']) await store.turn(alice, claim(id), answer);
+    expect((await store.turn(alice, claim('c'), answer)).status).toBe('duplicate');
+    expect((await store.turn(alice, claim('a'), answer)).status).toBe('done');
   });
 });

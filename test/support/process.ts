@@ -16,7 +16,16 @@ export async function startBotProcess(
 ): Promise<BotProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      // every test request comes from 127.0.0.1: lift the per-address and global limits
+      RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000',
+      RATE_LIMIT_GLOBAL_PER_MINUTE: '1000000',
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { projectRoot } from '../../src/paths.js';
@@ -66,6 +69,64 @@ describe('loadConfig', () => {
   ])('rejects %s=%s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('has per-address and global limits on by default, the legacy signature off', () => {
+    expect(loadConfig({})).toMatchObject({
+      RATE_LIMIT_PER_ADDRESS_PER_MINUTE: 300,
+      RATE_LIMIT_GLOBAL_PER_MINUTE: 6000,
+      WEBHOOK_LEGACY_SIGNATURE: false,
+      ALLOW_UNSIGNED_WEBHOOK: false,
+      TRUST_PROXY: false,
+    });
+    expect(loadConfig({ WEBHOOK_LEGACY_SIGNATURE: 'on' }).WEBHOOK_LEGACY_SIGNATURE).toBe(true);
+    expect(() => loadConfig({ WEBHOOK_LEGACY_SIGNATURE: 'yes' })).toThrow(
+      /WEBHOOK_LEGACY_SIGNATURE:/,
+    );
+  });
+
+  it('refuses NODE_ENV=production without WEBHOOK_SECRET, unless told so explicitly', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/WEBHOOK_SECRET:/);
+    expect(loadConfig({ NODE_ENV: 'production', WEBHOOK_SECRET: 's' }).WEBHOOK_SECRET).toBe('s');
+    expect(
+      loadConfig({ NODE_ENV: 'production', ALLOW_UNSIGNED_WEBHOOK: 'on' }).WEBHOOK_SECRET,
+    ).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'development' }).WEBHOOK_SECRET).toBeUndefined();
+  });
+
+  it('reads a secret from <NAME>_FILE, without the trailing newline', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shebao-config-'));
+    try {
+      writeFileSync(join(dir, 'secret'), 'from-a-file\n');
+      writeFileSync(join(dir, 'redis'), 'pässword');
+      const c = loadConfig({
+        WEBHOOK_SECRET_FILE: join(dir, 'secret'),
+        REDIS_PASSWORD_FILE: join(dir, 'redis'),
+        NODE_ENV: 'production',
+      });
+      expect(c.WEBHOOK_SECRET).toBe('from-a-file');
+      expect(c.REDIS_PASSWORD).toBe('pässword');
+      expect(() => loadConfig({ TELEGRAM_BOT_TOKEN_FILE: join(dir, 'missing') })).toThrow(
+        /TELEGRAM_BOT_TOKEN_FILE: cannot read .*ENOENT/,
+      );
+      expect(() =>
+        loadConfig({ WEBHOOK_SECRET: 'x', WEBHOOK_SECRET_FILE: join(dir, 'secret') }),
+      ).toThrow(/WEBHOOK_SECRET: set both/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to start in production without a secret, naming the variable', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: projectRoot,
+      env: { ...process.env, NODE_ENV: 'production', WEBHOOK_SECRET: '', PORT: '1' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('WEBHOOK_SECRET');
   });
 
   it('stops start-up with a message naming the bad variable', () => {

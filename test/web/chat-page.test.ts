@@ -200,3 +200,17 @@ describe('the web chat page with its limits', () => {
     }
   });
 });
+
+describe('the page under its Content-Security-Policy', () => {
+  it('loads and answers with nothing of the page blocked', async () => {
+    const { page, context } = await openPhone('about:blank');
+    const blocked: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) blocked.push(m.text());
+    });
+    await page.goto(app.url);
+    await say(page, '你好');
+    expect(blocked).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,19 +1,18 @@
-import Fastify, {
-  LogController,
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type FastifyRequest,
-} from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Bot } from '../../bot.js';
 import { RateLimitedError } from '../../bot.js';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
-import { verifySignature } from '../../signature.js';
-import { StoreUnavailableError } from '../../store/store.js';
 import { webChat } from '../web/web-chat.js';
 import { registerApiDocs } from './api-docs.js';
-import { describeZodError, sendError } from './errors.js';
+import { clientErrorHandler, describeZodError, handleError, sendError } from './errors.js';
+import { acceptJsonBodies } from './json-body.js';
+import { limitRequests, type RateCounter, type RateLimits } from './rate-limits.js';
 import { BODY_LIMIT, ConversationParams, MessageBody, ParseBody } from './schemas.js';
+import { addSecurityHeaders } from './security-headers.js';
+import { refuseWhileClosing } from './shutdown.js';
+import { requireSignature } from './signing.js';
+import { serverTimeouts, type Timeouts } from './timeouts.js';
 
 export interface ServerOptions {
   bot: Bot;
@@ -24,33 +23,15 @@ export interface ServerOptions {
   webChat?: boolean;
   /** `GET /openapi.json` and `/docs` (API_DOCS); default on. */
   apiDocs?: boolean;
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    rawBody?: string;
-  }
-}
-
-/** Reads a JSON body as text first, so the signature can be checked over the exact bytes sent. */
-function parseJsonKeepingRaw(
-  req: FastifyRequest,
-  body: string,
-  done: (err: Error | null, value?: unknown) => void,
-) {
-  req.rawBody = body;
-  if (body.trim() === '') return done(null, undefined);
-  try {
-    done(null, JSON.parse(body));
-  } catch {
-    const err = new Error('the body is not valid JSON') as Error & {
-      statusCode: number;
-      code: string;
-    };
-    err.statusCode = 400;
-    err.code = 'invalid_json';
-    done(err);
-  }
+  /** WEBHOOK_LEGACY_SIGNATURE=on: also accept the body-only signature. */
+  legacySignature?: boolean;
+  /** Where per-address and global request counts are kept: the conversation store (default: this process). */
+  counter?: RateCounter;
+  limits?: RateLimits;
+  /** fastify's trustProxy (TRUST_PROXY): whose X-Forwarded-For names the client address. */
+  trustProxy?: boolean | string;
+  timeouts?: Partial<Timeouts>;
+  now?: () => Date;
 }
 
 /** The HTTP API of CONTRACT.md section 1 and the web chat page. */
@@ -63,11 +44,24 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logController: new LogController({ disableRequestLogging: true }),
     // Long enough that an over-long userId gets the contract's 400, not fastify's 414.
     routerOptions: { maxParamLength: 1024 },
+    trustProxy: options.trustProxy ?? false,
+    // Errors met before a route runs, in the contract's shape too (src/channels/http/errors.ts).
+    frameworkErrors: handleError,
+    clientErrorHandler: clientErrorHandler(options.logger),
+    return503OnClosing: false,
+    ...serverTimeouts(options.timeouts),
   });
   await registerApiDocs(app, options.apiDocs ?? true);
 
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string' }, parseJsonKeepingRaw);
+  refuseWhileClosing(app);
+  acceptJsonBodies(app);
+  await addSecurityHeaders(app);
+  await limitRequests(app, options.counter, options.limits);
+  const signed = requireSignature({
+    secret: webhookSecret,
+    legacy: options.legacySignature,
+    now: options.now,
+  });
 
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unknown';
@@ -79,26 +73,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     );
   });
 
-  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
-    const status = err.statusCode ?? 500;
-    if (status === 413)
-      return sendError(reply, 413, 'payload_too_large', 'the body is over 64 KiB');
-    if (err instanceof StoreUnavailableError) {
-      req.log.warn({ err: err.message }, 'store unavailable');
-      return sendError(
-        reply,
-        503,
-        'store_unavailable',
-        'the conversation store is unavailable; retry later',
-      );
-    }
-    if (status >= 400 && status < 500) {
-      const code = err.code === 'invalid_json' ? 'invalid_json' : 'invalid_request';
-      return sendError(reply, status, code, err.message);
-    }
-    req.log.error({ err: { message: err.message, stack: err.stack } }, 'unhandled error');
-    return sendError(reply, 500, 'internal', 'something went wrong on our side');
-  });
+  app.setErrorHandler(handleError);
 
   app.setNotFoundHandler((req, reply) =>
     sendError(reply, 404, 'not_found', `no route ${req.method} ${req.url.split('?')[0]}`),
@@ -133,17 +108,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     };
   });
 
-  app.post('/v1/messages', async (req, reply) => {
-    if (
-      webhookSecret &&
-      !verifySignature(
-        webhookSecret,
-        req.rawBody ?? '',
-        req.headers['x-signature'] as string | undefined,
-      )
-    ) {
-      return sendError(reply, 401, 'unauthorized', 'missing or wrong X-Signature');
-    }
+  app.post('/v1/messages', { preHandler: signed }, async (req, reply) => {
     const body = MessageBody.safeParse(req.body);
     if (!body.success)
       return sendError(reply, 400, 'invalid_request', describeZodError(body.error));
@@ -165,7 +130,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
   });
 
-  app.delete('/v1/conversations/:userId', async (req, reply) => {
+  app.delete('/v1/conversations/:userId', { preHandler: signed }, async (req, reply) => {
     const params = ConversationParams.safeParse(req.params);
     if (!params.success)
       return sendError(reply, 400, 'invalid_request', describeZodError(params.error));
