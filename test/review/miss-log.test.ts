@@ -54,7 +54,7 @@ describe('the miss log', () => {
     const { core: c, key } = core(true);
     try {
       await say(c, 'alice-13900001111', '今天天气怎么样，我电话13812345678');
-      await say(c, 'bob', '交多少钱');
+      await say(c, 'bob', '能领吗');
       await say(c, 'carol', '医保一个月交多少', '我在上饶');
       await say(c, 'dave', '养老金能领多少', '不知道');
       await say(c, 'erin', '我45岁，在上饶，月薪8000，职工医保一个月交多少', '谢谢');

@@ -6,6 +6,9 @@ import { sendError } from '../http/errors.js';
 import { loadPageFiles } from './page-files.js';
 import { isSameOrigin } from './same-origin.js';
 import { WebMessageBody } from './schemas.js';
+
+/** The page's own routes are not the integrators' API: left out of /openapi.json. */
+const HIDDEN = { hide: true } as const;
 import { WEB_ERRORS } from './texts.js';
 import { newVisitorId, visitorCookie, visitorIdOf } from './visitor.js';
 
@@ -41,7 +44,7 @@ export async function webChat(app: FastifyInstance, options: WebChatOptions): Pr
   const files = await loadPageFiles();
 
   for (const file of files) {
-    app.get(file.path, async (req, reply) => {
+    app.get(file.path, file.path === '/' ? {} : { schema: HIDDEN }, async (req, reply) => {
       reply.header('cache-control', 'no-cache').header('etag', file.etag);
       if (file.path === '/') visitorOf(req, reply);
       if (req.headers['if-none-match'] === file.etag) return reply.code(304).send();
@@ -68,7 +71,7 @@ export async function webChat(app: FastifyInstance, options: WebChatOptions): Pr
       return sendError(reply, 403, 'not_same_origin', WEB_ERRORS.notSameOrigin);
   };
 
-  app.post('/web/messages', { onRequest: sameOriginOnly }, async (req, reply) => {
+  app.post('/web/messages', { schema: HIDDEN, onRequest: sameOriginOnly }, async (req, reply) => {
     const body = WebMessageBody.safeParse(req.body ?? {});
     if (!body.success) {
       return sendError(reply, 400, 'invalid_request', body.error.issues[0]!.message);
@@ -84,9 +87,13 @@ export async function webChat(app: FastifyInstance, options: WebChatOptions): Pr
     }
   });
 
-  app.delete('/web/conversation', { onRequest: sameOriginOnly }, async (req, reply) => {
-    const userId = visitorIdOf(req.headers.cookie);
-    if (userId) await bot.forget({ channel: 'web', userId });
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/web/conversation',
+    { schema: HIDDEN, onRequest: sameOriginOnly },
+    async (req, reply) => {
+      const userId = visitorIdOf(req.headers.cookie);
+      if (userId) await bot.forget({ channel: 'web', userId });
+      return reply.code(204).send();
+    },
+  );
 }
