@@ -1,19 +1,11 @@
 import type { SlotName, Slots } from '../nlu/slot-schema.js';
+import { MONEY_SLOTS } from '../nlu/slot-value.js';
 
 /**
  * Which fact a bare figure changes when a correction or a follow-up does not name it
  * ("不对 是25年", "63岁呢", "要是交满20年呢", "不对，是8000"): the unit says what kind of
  * fact it is, and among those the one the conversation holds (or asked for last) is meant.
  */
-
-/** Money facts, most often corrected first. */
-const MONEY: readonly SlotName[] = [
-  'monthlyIncome',
-  'contributionBase',
-  'averageWage',
-  'accountBalance',
-  'medicalCost',
-];
 
 interface Kind {
   /** The text's shape for this kind of figure. */
@@ -30,7 +22,7 @@ const KINDS: readonly Kind[] = [
   { test: /\d+(\.\d+)?年|年限/, slots: ['contributionYears'] },
   { test: /岁/, slots: ['retirementAge', 'age'] },
   { test: /指数|档|%/, slots: ['contributionIndex'] },
-  { test: /元|块|万|千|[kw]|工资|月薪|收入|基数|余额|\d{3,}/, slots: MONEY },
+  { test: /元|块|万|千|[kw]|工资|月薪|收入|基数|余额|\d{3,}/, slots: MONEY_SLOTS },
 ];
 
 export function editTarget(

@@ -9,7 +9,8 @@ import { decimalString, moneyString, scanNumbers } from './slots/numbers.js';
  * knows which slot it is about. Only a short message with one figure is read this way.
  */
 
-const MONEY: readonly SlotName[] = [
+/** The slots that hold a sum of money. */
+export const MONEY_SLOTS: readonly SlotName[] = [
   'monthlyIncome',
   'contributionBase',
   'averageWage',
@@ -86,10 +87,10 @@ export function readSlotValue(
   if (numbers.length !== 1) return undefined;
   const m = numbers[0]!;
   const unit = text.slice(m.end, m.end + 2);
-  const wrong = MONEY.includes(slot) ? MONEY_WRONG_UNIT : WRONG_UNIT[slot];
+  const wrong = MONEY_SLOTS.includes(slot) ? MONEY_WRONG_UNIT : WRONG_UNIT[slot];
   if (wrong?.test(unit)) return undefined;
   let value: unknown;
-  if (MONEY.includes(slot)) {
+  if (MONEY_SLOTS.includes(slot)) {
     // 三 of 三甲 is no sum of money: digits, a magnitude (三千) or a currency word
     if (m.percent || !(m.arabic || m.magnitude || m.currency)) return undefined;
     value = moneyString(m.value as Decimal);
