@@ -27,6 +27,9 @@ const FOLLOW_UP =
 /** The longest message read as a short follow-up ("那一年一共要交多少", "要是62岁退休呢"). */
 const FOLLOW_UP_LENGTH = 16;
 
+/** The longest message that, unplaced, is taken as about the last question ("要带什么证件"). */
+const SHORT_QUESTION = 8;
+
 /** A short "那养老呢" kind of message: the same question again, with something changed. */
 export const isFollowUp = (text: string) => text.length <= FOLLOW_UP_LENGTH && FOLLOW_UP.test(text);
 
@@ -56,16 +59,11 @@ export function interpret(
   if (topic) {
     const followUp = isFollowUp(text);
     const counterpart = rules.get(topic)?.counterpart;
-    const top = parsed.ranking.slice(0, 3).map((r) => r.name);
     // "那养老呢" after a medical question: the other insurance, same person
-    const namesCounterpart = counterpart && NAMES[counterpart]?.test(normalize(text));
-    if (
-      followUp &&
-      counterpart &&
-      namesCounterpart &&
-      top.includes(counterpart) &&
-      name !== topic
-    ) {
+    const said = normalize(text);
+    const namesCounterpart = counterpart && NAMES[counterpart]?.test(said);
+    const namesOwn = NAMES[topic]?.test(said);
+    if (followUp && counterpart && namesCounterpart && !namesOwn) {
       return { intent: counterpart, edit: true };
     }
     // "居民医保" in answer to "职工医保还是居民医保？": an answer, not a new question
@@ -81,9 +79,11 @@ export function interpret(
       if (Object.keys(given).every((s) => read.has(s as SlotName)))
         return { intent: topic, edit: true };
     }
-    // "最高档呢", "加起来多少": a short follow-up the model cannot place is about the last question
-    if (followUp && name === 'out_of_scope' && !cues.otherDomain)
+    // "最高档呢", "具体怎么操作": a short message the model cannot place is about the last question
+    const short = text.length <= SHORT_QUESTION;
+    if ((followUp || short) && name === 'out_of_scope' && !cues.otherDomain) {
       return { intent: topic, edit: true };
+    }
     if (!chat || hasSlots) {
       if (cues.correction) return { intent: topic, edit: true };
       const unsure = parsed.intent.confidence < 0.6;

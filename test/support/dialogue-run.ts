@@ -11,12 +11,12 @@ import { postJson, startApp } from './app.js';
 
 /**
  * The two dialogue sets, relative to the project root, and the share of turns each must pass.
- * The aim for both is 95 %. Each is held just under what it measures today (scenarios 94.3 %,
- * blind 85.9 % on 2026-11-29), so that CI catches a step back while the honest figure stays in
- * view; raise the bars as the bot improves, the blind one never by tuning to its misses.
+ * The aim for both is 95 %. The scenarios are held there (95.4 % on 2026-11-29); the blind set
+ * just under what it measures today (85.9 %), so that CI catches a step back while the honest
+ * figure stays in view: raise its bar as the bot improves, never by tuning to its misses.
  */
 export const SETS = [
-  { name: 'scenarios', path: 'test/conversation/scenarios', minPass: 0.94 },
+  { name: 'scenarios', path: 'test/conversation/scenarios', minPass: 0.95 },
   { name: 'blind', path: 'test/conversation/blind', minPass: 0.85 },
 ] as const;
 
