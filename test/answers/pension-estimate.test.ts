@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import type { Slots } from '../../src/nlu/slot-schema.js';
 import { describe, expect, it } from 'vitest';
 import { pensionEstimate } from '../../src/answers/calc/pension-estimate.js';
 import { ctx, NANCHANG, policies } from './helpers.js';
@@ -77,5 +79,51 @@ describe('pension_estimate', () => {
       }),
     );
     expect(text).toContain('没法算出');
+  });
+});
+
+describe('whether the years reach the minimum for the retirement year (issue 12)', () => {
+  const XIAN = { province: '陕西省', city: '西安市', code: '610100' };
+
+  it('a man born 1990-03 with 15 years retires in 2053, needs 20 and is 5 short', () => {
+    const { text } = pensionEstimate(
+      policies,
+      ctx({ gender: 'male', birthYear: 1990, birthMonth: 3, contributionYears: 15, region: XIAN }),
+    );
+    expect(text).toContain('2053年退休，领取按月养老金最低需缴费20年');
+    expect(text).toContain('还差5年');
+    expect(text).toContain('一次性补缴');
+  });
+
+  it('with no birth or retirement year it says the minimum was not checked', () => {
+    const { text } = pensionEstimate(policies, ctx({ contributionYears: 15, region: XIAN }));
+    expect(text).toContain('没有核对最低缴费年限');
+  });
+
+  it('for any birth month, gender and years: it qualifies, or says by how much it does not', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<Slots['gender']>('male', 'female'),
+        fc.constantFrom<Slots['jobCategory']>('worker', 'cadre'),
+        fc.integer({ min: 1966, max: 2000 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 40 }),
+        (gender, jobCategory, birthYear, birthMonth, years) => {
+          const { text } = pensionEstimate(
+            policies,
+            ctx({
+              gender,
+              jobCategory,
+              birthYear,
+              birthMonth,
+              contributionYears: years,
+              region: XIAN,
+            }),
+          );
+          return /已满/.test(text) || /还差\d+年|还差\d+个月/.test(text);
+        },
+      ),
+      { numRuns: 120, seed: 12 },
+    );
   });
 });

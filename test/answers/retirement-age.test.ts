@@ -74,3 +74,32 @@ describe('retirement_age', () => {
     expect(text).toContain('依据');
   });
 });
+
+describe('someone already at or past the statutory age (issue 12)', () => {
+  it('a woman worker born 1972-08 is told she reached it in 2022, with no window in the past', () => {
+    const { text } = retirementAge(
+      policies,
+      ctx({ gender: 'female', jobCategory: 'worker', birthYear: 1972, birthMonth: 8 }),
+    );
+    expect(text).toContain('已经到了法定退休年龄（2022年8月）');
+    expect(text).not.toContain('弹性范围');
+    expect(text).toContain('弹性推迟的期限也已过');
+  });
+
+  it('a man born 1966-03 reached it in 2026-07 and may still defer to 2029-07', () => {
+    const { text } = retirementAge(
+      policies,
+      ctx({ gender: 'male', birthYear: 1966, birthMonth: 3 }),
+    );
+    expect(text).toContain('已经到了法定退休年龄（2026年7月）');
+    expect(text).toContain('还可推迟到2029年7月');
+  });
+
+  it('someone not there yet still gets the whole window', () => {
+    const { text } = retirementAge(
+      policies,
+      ctx({ gender: 'female', jobCategory: 'cadre', birthYear: 1975, birthMonth: 5 }),
+    );
+    expect(text).toContain('弹性范围：最早55岁（2030年5月');
+  });
+});

@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import {
   accountDivisor,
   CalcInputError,
+  contributionYears,
   formatMoney,
   formatNumber,
   formatPct,
@@ -24,6 +25,8 @@ import {
   ageZh,
   birthOf,
   divisorTable,
+  minimumYearsSchedule,
+  monthsZh,
   groupsFor,
   GROUP_LABEL,
   reformRules,
@@ -35,17 +38,26 @@ interface RetireAt {
   months: number;
   text: string;
   resolved: Resolved<unknown>[];
+  /** The calendar year of retirement, when the birth or a stated retirement year tells it. */
+  year?: number;
 }
 
 /** The retirement age: the slot, else the statutory age from gender and birth, else 60 (stated). */
 function retireAt(p: Policies, slots: Slots, now: Date): RetireAt {
+  const stated =
+    slots.retirementYear ??
+    (slots.birthYear !== undefined && slots.retirementAge !== undefined
+      ? slots.birthYear + slots.retirementAge
+      : undefined);
+  const withYear = (r: Omit<RetireAt, 'year'>, year = stated): RetireAt =>
+    year === undefined ? r : { ...r, year };
   if (slots.retirementAge !== undefined) {
-    return {
+    return withYear({
       years: slots.retirementAge,
       months: 0,
       text: `按你说的${slots.retirementAge}岁退休`,
       resolved: [],
-    };
+    });
   }
   const groups = groupsFor(slots);
   const birth = birthOf(slots, now);
@@ -59,15 +71,45 @@ function retireAt(p: Policies, slots: Slots, now: Date): RetireAt {
         groups.length > 1 ? '按女工人（原50岁）' : `按${GROUP_LABEL[group]}`,
         birth.months.length > 1 ? `${birth.year}年1月出生` : `${birth.year}年${month}月出生`,
       ].join('、');
-      return {
-        years: r.statutory.years,
-        months: r.statutory.months,
-        text: `按法定退休年龄${ageZh(r.statutory.years, r.statutory.months)}退休（${assumed}计算）`,
-        resolved: reform.entries.filter((e) => e.value.group === group),
-      };
+      return withYear(
+        {
+          years: r.statutory.years,
+          months: r.statutory.months,
+          text: `按法定退休年龄${ageZh(r.statutory.years, r.statutory.months)}退休（${assumed}计算）`,
+          resolved: reform.entries.filter((e) => e.value.group === group),
+        },
+        Number(r.statutory.month.slice(0, 4)),
+      );
     }
   }
-  return { years: 60, months: 0, text: '没有你的退休年龄，按60岁退休估算', resolved: [] };
+  return withYear(
+    { years: 60, months: 0, text: '没有你的退休年龄，按60岁退休估算', resolved: [] },
+    stated ?? (slots.birthYear !== undefined ? slots.birthYear + 60 : undefined),
+  );
+}
+
+/**
+ * Whether the years paid reach the minimum for the retirement year, and what can be done when
+ * they do not: a monthly pension is paid only once the minimum is met (issue 12).
+ */
+function qualification(p: Policies, years: number, retire: RetireAt): string[] {
+  const schedule = minimumYearsSchedule(p);
+  if (schedule.length === 0) return [];
+  if (retire.year === undefined) {
+    return new Decimal(years).lt(20)
+      ? [
+          `注意：没有你的出生年月或退休年份，没有核对最低缴费年限（2029年及以前退休需15年，之后每年加半年，2039年起需20年）；不满最低年限不能按月领取。`,
+        ]
+      : [];
+  }
+  const c = contributionYears({ paidYears: years, retirementYear: retire.year, schedule });
+  if (c.met)
+    return [
+      `· ${retire.year}年退休最低需缴费${monthsZh(c.requiredMonths)}，你的${formatNumber(years)}年已满`,
+    ];
+  return [
+    `注意：${retire.year}年退休，领取按月养老金最低需缴费${monthsZh(c.requiredMonths)}，你的${formatNumber(years)}年还差${monthsZh(c.shortfall.totalMonths)}。不满不能按月领取，上面的金额要缴满后才能领到；可以继续缴费（到龄后延长缴费）至满，符合当地规定的也可一次性补缴，或转入城乡居民养老保险。`,
+  ];
 }
 
 /** A monthly basic + personal-account pension estimate (国发〔2005〕38号). */
@@ -232,6 +274,7 @@ function build(p: Policies, slots: Slots, defaulted: readonly string[], now: Dat
   lines.push(
     `· 合计约：${formatMoney(r.basic)} + ${formatMoney(r.personal)} = ${formatMoney(r.total)}元/月`,
   );
+  lines.push(...qualification(p, years, retire));
   lines.push(
     '说明：未含过渡性养老金（1998年前有视同缴费年限的人会多一部分）；计发基数按退休当年公布的数为准，每年会调整。',
   );

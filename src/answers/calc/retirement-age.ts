@@ -1,3 +1,4 @@
+import type { RetirementAgeResult } from '../../calc/index.js';
 import type { Policies } from '../../policies/index.js';
 import type { CalcContext, CalcReply } from '../answerer.js';
 import { caveats, citeSources } from './common.js';
@@ -13,6 +14,29 @@ import {
 
 const INTRO =
   '依据全国人大常委会关于实施渐进式延迟法定退休年龄的决定（2024年9月13日通过，2025年1月1日起施行）：';
+
+/** '2026-11' for a date (as the calculator writes months). */
+function yearMonth(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The flexible window as it stands today: someone already past the statutory age is told so,
+ * and no part of the window that lies in the past is offered.
+ */
+function windowLine(r: RetirementAgeResult, now: string): string {
+  const earliest = `最早${ageZh(r.earliest.years, r.earliest.months)}（${monthZh(r.earliest.month)}，需满最低缴费年限）`;
+  const latest = `最晚${ageZh(r.latest.years, r.latest.months)}（${monthZh(r.latest.month)}，需单位同意）`;
+  if (r.statutory.month > now) {
+    return r.earliest.month > now
+      ? `  弹性范围：${earliest}，${latest}`
+      : `  弹性范围：已可申请弹性提前退休（满最低缴费年限），${latest}`;
+  }
+  const reached = `  已经到了法定退休年龄（${monthZh(r.statutory.month)}），满最低缴费年限的可以办理退休领取养老金`;
+  return r.latest.month > now
+    ? `${reached}；经单位同意还可推迟到${monthZh(r.latest.month)}`
+    : `${reached}；弹性推迟的期限也已过`;
+}
 
 /** The statutory retirement age and month under the 2025 reform, and the flexible window. */
 export function retirementAge(p: Policies, { slots, now }: CalcContext): CalcReply {
@@ -68,9 +92,7 @@ export function retirementAge(p: Policies, { slots, now }: CalcContext): CalcRep
       lines.push(
         `· ${birth.year}年${month}月出生：${delay}，法定退休年龄${ageZh(r.statutory.years, r.statutory.months)}，${monthZh(r.statutory.month)}退休`,
       );
-      lines.push(
-        `  弹性范围：最早${ageZh(r.earliest.years, r.earliest.months)}（${monthZh(r.earliest.month)}，需满最低缴费年限），最晚${ageZh(r.latest.years, r.latest.months)}（${monthZh(r.latest.month)}，需单位同意）`,
-      );
+      lines.push(windowLine(r, yearMonth(now)));
     }
   }
   lines.push(
