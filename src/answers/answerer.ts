@@ -133,7 +133,13 @@ export function createAnswerer(options: AnswererOptions): Answerer {
         }),
       );
     }
-    if (parts.length > 1 && calcs.every((c) => c?.own)) {
+    if (action.period === 'year' && parts.length > 1 && calcs.every((c) => c?.own)) {
+      const yearly = calcs.reduce((sum, c) => sum.plus(c!.own!.yearly), new Decimal(0));
+      const monthly = calcs.reduce((sum, c) => sum.plus(c!.own!.monthly), new Decimal(0));
+      lead.push(
+        fill(chat.period_year, { yearly: formatMoney(yearly), monthly: formatMoney(monthly) }),
+      );
+    } else if (parts.length > 1 && calcs.every((c) => c?.own)) {
       const total = calcs.reduce((sum, c) => sum.plus(c!.own!.monthly), new Decimal(0));
       const yearly = calcs.reduce((sum, c) => sum.plus(c!.own!.yearly), new Decimal(0));
       const notes = calcs

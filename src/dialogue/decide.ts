@@ -317,7 +317,7 @@ export function decide(
       ...(period ? { period } : {}),
       ...(state.subject ? { subject: state.subject.label } : {}),
       // a figure changed after an answer (a correction, 要是62岁退休呢), not our question answered
-      ...(edit && changed.length && !remembered.pending ? { changed } : {}),
+      ...(edit && changed.length && !remembered.pending && !switched ? { changed } : {}),
     },
     intent: ranked(intent),
   };

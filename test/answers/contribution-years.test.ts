@@ -14,7 +14,7 @@ describe('contribution_years', () => {
     });
     expect(bureau).toBe('pension');
     expect(text).toContain('2038年1月退休');
-    expect(text).toContain('最低需缴费19.5年（234个月）');
+    expect(text).toContain('最低需缴费19年6个月（19.5年，234个月）');
     expect(text).toContain('还差7年6个月');
     expect(text).toContain('一次性补缴');
     expect(text).toContain('城乡居民养老保险');
@@ -35,7 +35,7 @@ describe('contribution_years', () => {
       birthYear: 1980,
       birthMonth: 3,
     });
-    expect(text).toContain('最低需缴费16.5年');
+    expect(text).toContain('最低需缴费16年6个月（16.5年');
     expect(text).toContain('告诉我你已经缴了多少年');
   });
 

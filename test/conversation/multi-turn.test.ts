@@ -271,3 +271,24 @@ describe('forgetting and other domains', () => {
     expect(a.buttons.length).toBeGreaterThan(0);
   });
 });
+
+describe('a question with several parts (issue 11)', () => {
+  it('a flexible worker in 杭州 gets both insurances and the total, then the year', async () => {
+    const say = conversation();
+    const both = await say('杭州自由职业 医保和养老一个月总共要交多少');
+    expect(both.asking).toBeUndefined();
+    // medical 9.5% of the lowest base 4986 = 473.67; pension 20% of 60% of 8433 = 1011.96
+    expect(both.text).toContain('医保473.67元 + 养老1011.96元 = 1485.63元');
+    expect(both.text).toContain('灵活就业人员参加职工医保');
+    expect(both.text).toContain('灵活就业人员养老保险');
+    const year = await say('一年呢');
+    expect(year.text).toContain('一年个人要交17827.56元');
+  });
+
+  it('a man born 1975-05 asking when he retires and the minimum years gets both', async () => {
+    const say = conversation();
+    const both = await say('男 1975年5月出生 什么时候退休 最少交几年');
+    expect(both.text).toContain('2038年1月退休');
+    expect(both.text).toContain('19年6个月');
+  });
+});

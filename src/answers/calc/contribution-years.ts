@@ -68,6 +68,14 @@ export function minimumYearsUnknownGender(p: Policies, slots: Slots): Decimal | 
   return found;
 }
 
+/** 19.5 -> "19年6个月（19.5年，234个月）": the minimum in every form people read it. */
+function yearsZh(min: Decimal): string {
+  const months = min.times(12).toNumber();
+  const plain = monthsZh(months);
+  const decimal = `${formatNumber(min)}年`;
+  return plain === decimal ? `${plain}（${months}个月）` : `${plain}（${decimal}，${months}个月）`;
+}
+
 /** The shortfall line for years paid against a minimum for retiring in `retireYear`. */
 function paidLine(paid: number, retireYear: number, schedule: MinimumYearsRow[]): string {
   const c = checkYears({ paidYears: paid, retirementYear: retireYear, schedule });
@@ -81,9 +89,7 @@ function byRetirementYear(p: Policies, schedule: MinimumYearsRow[], slots: Slots
   const year = slots.retirementYear!;
   const min = minimumYearsFor(schedule, year);
   const cited = [minimumContributionYears(p, year)];
-  const lines = [
-    `${year}年退休，领取职工养老金最低需缴费${monthsZh(min.times(12).toNumber())}（${min.times(12).toNumber()}个月）。`,
-  ];
+  const lines = [`${year}年退休，领取职工养老金最低需缴费${yearsZh(min)}。`];
   if (slots.contributionYears !== undefined)
     lines.push(paidLine(slots.contributionYears, year, schedule));
   else lines.push('告诉我你已经缴了多少年，我可以算出还差多少。');
@@ -151,7 +157,7 @@ function build(
         cited.push(minimumContributionYears(p, retireYear));
         cited.push(...reform.entries.filter((e) => e.value.group === group));
         lines.push(
-          `${GROUP_LABEL[group]}，${birth.year}年${month}月出生：法定退休年龄${ageZh(r.statutory.years, r.statutory.months)}，${monthZh(r.statutory.month)}退休，最低需缴费${formatNumber(min)}年（${min.times(12).toNumber()}个月）`,
+          `${GROUP_LABEL[group]}，${birth.year}年${month}月出生：法定退休年龄${ageZh(r.statutory.years, r.statutory.months)}，${monthZh(r.statutory.month)}退休，最低需缴费${yearsZh(min)}`,
         );
         if (paid !== undefined) lines.push(paidLine(paid, retireYear, schedule));
       }

@@ -107,7 +107,10 @@ function flexible(p: Policies, slots: Slots, year: number, own: OwnCost): string
     own.value = r.total;
     lines.push(`· 每年${formatMoney(r.total.yearly)}元，约合每月${formatMoney(r.total.monthly)}元`);
   } else if (e.ratePct !== undefined) {
-    const chosen = slots.contributionBase ?? e.base?.monthly ?? e.base?.minMonthly;
+    // no base named or published: the region's lowest pension base, the usual lowest choice
+    const floor = pensionBase(p, regionCode(slots), year);
+    const assumed = floor?.value.floor;
+    const chosen = slots.contributionBase ?? e.base?.monthly ?? e.base?.minMonthly ?? assumed;
     if (chosen === undefined) {
       lines.push(
         `· 费率${formatPct(e.ratePct)}，乘以你选择的缴费基数；告诉我缴费基数就能算出金额。`,
@@ -126,7 +129,12 @@ function flexible(p: Policies, slots: Slots, year: number, own: OwnCost): string
       });
       own.value = r.total;
       const base = formatMoney(r.base!);
-      lines.push(`· 缴费基数：${base}元/月${slots.contributionBase ? '' : '（当地公布的基数）'}`);
+      const origin = slots.contributionBase
+        ? ''
+        : e.base?.monthly !== undefined || e.base?.minMonthly !== undefined
+          ? '（当地公布的基数）'
+          : `（你没说基数，按${floor!.region.name}${floor!.year ?? ''}年最低缴费基数估算，可选更高）`;
+      lines.push(`· 缴费基数：${base}元/月${origin}`);
       lines.push(
         `· 医保费：${base} × ${formatPct(e.ratePct)} = ${formatMoney(r.premium.monthly)}元/月`,
       );

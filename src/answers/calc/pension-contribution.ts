@@ -183,8 +183,13 @@ function flexible(p: Policies, slots: Slots, year: number, own: OwnCost): string
     const b = formatMoney(r.base);
     return `· ${label}：基数${b}元 × ${formatPct(totalPct)} = ${formatMoney(r.total.monthly)}元/月（全年${formatMoney(r.total.yearly)}元），其中${b} × ${formatPct(accountPct)} = ${formatMoney(r.account.monthly)}元记入个人账户`;
   };
-  own.value = flex({ base: String(probe.floor) }).total;
-  if (own.value) own.note = '养老按最低档';
+  // what the person pays at the lowest choice shown below (the 60% tier, or the floor)
+  own.value = (
+    band.averageWage !== undefined && !slots.contributionBase
+      ? flex({ pctOfAverage: 60 })
+      : flex({ base: String(probe.floor) })
+  ).total;
+  own.note = '养老按最低档';
   if (slots.contributionBase) {
     const r = flex({ base: slots.contributionBase });
     own.value = r.total;
