@@ -10,7 +10,7 @@ import type { Slots } from './slot-schema.js';
 export const CONCEPT_WEIGHT = 2;
 
 export const QUESTION =
-  /[?？吗嘛呢么乜伐]|多少|几多|几钿|多大|多久|是不是|对不对|对吗|行不行|能否|会不会|点样|点解|边度|边个|啷个|几时|使唔使|有冇|怎么|咋|什么|啥|哪|几|能不能|可不可以|可以吗|是否|如何|要不要|有没有|算一下|算算|帮我|想问|请问|问一下|查询|退休年龄|退休年纪|几岁退休|哪年退休|退休时间|(有|能|可以|会|要|用).*[没不]$|\b(how|what|when|where|which|can i|will i|is it|do i)\b/;
+  /[?？吗嘛呢么乜伐]|多少|几多|几钿|多大|多久|是不是|对不对|对吗|行不行|能否|会不会|点样|点解|边度|边个|啷个|几时|使唔使|有冇|怎么|咋|什么|啥|哪|几|能不能|可不可以|可以吗|是否|如何|要不要|有没有|够不够|够吗|够了吗|还差|算一下|算算|帮我|想问|请问|问一下|查询|退休年龄|退休年纪|几岁退休|哪年退休|退休时间|(有|能|可以|会|要|用).*[没不]$|\b(how|what|when|where|which|can i|will i|is it|do i)\b/;
 
 /**
  * Features that suit Chinese without a segmenter: character unigrams, bigrams and trigrams of

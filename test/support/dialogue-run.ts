@@ -11,13 +11,13 @@ import { postJson, startApp } from './app.js';
 
 /**
  * The two dialogue sets, relative to the project root, and the share of turns each must pass.
- * The aim for both is 95 %. The scenarios are held there (95.4 % on 2026-11-29); the blind set
- * just under what it measures today (85.9 %), so that CI catches a step back while the honest
+ * The aim for both is 95 %. The scenarios are held there (96.0 % on 2026-11-29); the blind set
+ * just under what it measures today (87.9 %), so that CI catches a step back while the honest
  * figure stays in view: raise its bar as the bot improves, never by tuning to its misses.
  */
 export const SETS = [
   { name: 'scenarios', path: 'test/conversation/scenarios', minPass: 0.95 },
-  { name: 'blind', path: 'test/conversation/blind', minPass: 0.85 },
+  { name: 'blind', path: 'test/conversation/blind', minPass: 0.87 },
 ] as const;
 
 /** The date the sets were written for: ages, retirement dates and policy years follow it. */
