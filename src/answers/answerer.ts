@@ -32,6 +32,8 @@ export interface CalcContext {
   now: Date;
   /** The insurance the question named (居民医保, 职工养老...), which wins over the job. */
   scheme?: Scheme;
+  /** The resident pension tier the question named (每年交1000的档), yuan a year. */
+  tier?: number;
 }
 
 export type CalcAnswer = (ctx: CalcContext) => CalcReply;
@@ -114,6 +116,7 @@ export function createAnswerer(options: AnswererOptions): Answerer {
             defaulted: action.defaulted,
             now,
             ...(action.scheme ? { scheme: action.scheme } : {}),
+            ...(action.tier ? { tier: action.tier } : {}),
           })
         : undefined;
     });

@@ -20,6 +20,8 @@ export type Action =
       national?: true;
       /** The period the figure was asked for (一年呢). */
       period?: 'month' | 'year';
+      /** The resident pension tier named (每年交1000的档), yuan a year. */
+      tier?: number;
       /** Whom the figures are for, when not the asker (你母亲). */
       subject?: string;
       /** The slots this message changed in the last question (a correction, 要是62岁退休呢). */

@@ -239,6 +239,7 @@ export function decide(
     (sameTopic || followsCounterpart(state, parsed, intent, rules) ? state.scheme : undefined);
   const national = cues.national || (sameTopic && state.national) || undefined;
   const period = cues.period ?? (sameTopic ? state.period : undefined);
+  const tier = cues.tier ?? (sameTopic ? state.tier : undefined);
   const pair = PAIRS.find(([cue, a, b]) => cues[cue] && (intent === a || intent === b));
   const also: IntentName[] = pair
     ? [intent === pair[1] ? pair[2] : pair[1]]
@@ -272,6 +273,7 @@ export function decide(
     scheme,
     national,
     period,
+    tier,
   });
   // a question about the rule in general, with no facts of the person's: the general answer
   const general = cues.general && !pending;
@@ -315,6 +317,7 @@ export function decide(
       ...(also.length ? { also } : {}),
       ...(national ? { national: true } : {}),
       ...(period ? { period } : {}),
+      ...(tier ? { tier } : {}),
       ...(state.subject ? { subject: state.subject.label } : {}),
       // a figure changed after an answer (a correction, 要是62岁退休呢), not our question answered
       ...(edit && changed.length && !remembered.pending && !switched ? { changed } : {}),
@@ -345,11 +348,12 @@ interface TopicFields {
   scheme: Scheme | undefined;
   national: boolean | undefined;
   period: 'month' | 'year' | undefined;
+  tier: number | undefined;
 }
 
 /** The state with the topic's fields set (absent ones left out of the stored JSON). */
 function withTopic(state: ConversationState, f: TopicFields): ConversationState {
-  const { scheme: _s, national: _n, period: _p, alsoTopics: _a, ...rest } = state;
+  const { scheme: _s, national: _n, period: _p, alsoTopics: _a, tier: _t, ...rest } = state;
   return {
     ...rest,
     slots: f.slots,
@@ -359,5 +363,6 @@ function withTopic(state: ConversationState, f: TopicFields): ConversationState 
     ...(f.scheme ? { scheme: f.scheme } : {}),
     ...(f.national ? { national: true } : {}),
     ...(f.period ? { period: f.period } : {}),
+    ...(f.tier ? { tier: f.tier } : {}),
   };
 }

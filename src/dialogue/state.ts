@@ -40,6 +40,8 @@ export const ConversationStateSchema = z.object({
   national: z.boolean().optional(),
   /** The period the topic's figure was asked for (一年呢). */
   period: z.enum(['month', 'year']).optional(),
+  /** The resident pension tier the topic's question named (每年交1000的档), yuan a year. */
+  tier: z.number().int().positive().optional(),
   pending: PendingSchema.optional(),
   /** Slots the bot stopped asking for: filled with a stated default, or gone on without. */
   defaulted: z.array(SlotNameSchema).default([]),

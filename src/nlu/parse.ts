@@ -23,6 +23,7 @@ import {
   namesRetirementAndYears,
   nationalAsked,
   periodNamed,
+  tierNamed,
   type Period,
 } from './question-edits.js';
 import { schemeNamed, type Scheme } from './scheme.js';
@@ -70,6 +71,8 @@ export interface MessageCues {
   retirementAndYears?: true;
   /** 延迟退休是怎么规定的: the rule in general, not the person's own figure. */
   general?: true;
+  /** 每年交1000的档: the yearly amount of a resident pension tier. */
+  tier?: number;
 }
 
 export interface Understanding {
@@ -234,6 +237,8 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
     if (namesBothContributions(normalised)) cues.bothContributions = true;
     if (namesRetirementAndYears(normalised)) cues.retirementAndYears = true;
     if (asksInGeneral(normalised)) cues.general = true;
+    const tier = tierNamed(normalised);
+    if (tier !== undefined) cues.tier = tier;
     return { ...result, ...(scheme ? { scheme } : {}), cues };
   }
 

@@ -68,3 +68,13 @@ const GENERAL =
 export function asksInGeneral(text: string): boolean {
   return GENERAL.test(text);
 }
+
+/** 每年交500的档, 要是交1000的档呢, 选2000元档次: the yearly amount of a resident pension tier. */
+const TIER = /(?<![\d.])(\d{3,5})(?:元|块)?(?:的)?(?:档|档次)/;
+
+export function tierNamed(text: string): number | undefined {
+  const m = TIER.exec(text);
+  if (!m) return undefined;
+  const amount = Number(m[1]);
+  return amount >= 100 && amount <= 10000 ? amount : undefined;
+}

@@ -95,7 +95,11 @@ export function readSlotValue(
     if (m.percent || !(m.arabic || m.magnitude || m.currency)) return undefined;
     value = moneyString(m.value as Decimal);
   } else if (slot === 'contributionIndex') {
-    value = decimalString(m.percent ? m.value.div(100) : m.value);
+    // an index runs from 0.6 to 3; 60 (a tier named in percent) is 0.6; 1000 (a resident
+    // pension's yearly amount, 交1000的档) is no index at all
+    const index = m.percent || m.value.gte(40) ? m.value.div(100) : m.value;
+    if (index.gt(3) || index.lte(0)) return undefined;
+    value = decimalString(index);
   } else {
     const read = WHOLE[slot];
     if (!read || m.percent || !m.value.isInteger()) return undefined;

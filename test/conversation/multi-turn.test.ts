@@ -292,3 +292,19 @@ describe('a question with several parts (issue 11)', () => {
     expect(both.text).toContain('19年6个月');
   });
 });
+
+describe('a resident pension tier named (issue 12)', () => {
+  it('a farmer in 上饶 on the 500 tier, then "要是交1000的档呢", gets that tier computed', async () => {
+    const say = conversation();
+    const first = await say(
+      '我是上饶农村的 城乡居民养老保险 每年交500的档 交15年 到60岁一个月能领多少',
+    );
+    expect(first.text).toContain('每年交500元：账户（500 + 补贴60）× 15年 = 8400元');
+    expect(first.text).not.toContain('每年交100元');
+    const next = await say('要是交1000的档呢');
+    expect(next.intent).toBe('pension_estimate');
+    // (1000 + 60) × 15 = 15900; 15900 ÷ 139 = 114.39; 163 + 114.39 = 277.39
+    expect(next.text).toContain('每月163 + 15900 ÷ 139 = 277.39元');
+    expect(next.text).not.toContain('缴费指数');
+  });
+});

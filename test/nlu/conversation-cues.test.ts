@@ -8,6 +8,7 @@ import {
   namesRetirementAndYears,
   nationalAsked,
   periodNamed,
+  tierNamed,
   withoutDenied,
 } from '../../src/nlu/question-edits.js';
 import { readSlotValue, readSlotValues } from '../../src/nlu/slot-value.js';
@@ -74,6 +75,8 @@ describe('a bare answer read as the slot asked for', () => {
     ['monthlyIncome', '大概八千块', '8000'],
     ['monthlyIncome', '1.2万', '12000'],
     ['contributionIndex', '60%', '0.6'],
+    ['contributionIndex', '按60的档', '0.6'],
+    ['contributionIndex', '0.8', '0.8'],
     ['age', '65', 65],
     ['birthYear', '75年的', 1975],
   ] as const)('%s <- %j = %j', (slot, text, want) => {
@@ -83,6 +86,7 @@ describe('a bare answer read as the slot asked for', () => {
     ['monthlyIncome', '35岁'],
     ['monthlyIncome', '一年呢'],
     ['medicalCost', '三甲'],
+    ['contributionIndex', '要是交1000的档呢'],
     ['age', '8000元'],
     ['monthlyIncome', '8000 9000'],
   ] as const)('%s <- %j: nothing', (slot, text) => {
@@ -106,5 +110,18 @@ describe('which fact a bare figure in an edit changes', () => {
     ['她65 也是农村的', {}, undefined, 'age'],
   ] as const)('%j with %j (last %s) -> %s', (text, known, last, want) => {
     expect(editTarget(normalize(text), known, last)).toBe(want);
+  });
+});
+
+describe('a resident pension tier named', () => {
+  it.each([
+    ['每年交500的档', 500],
+    ['要是交1000的档呢', 1000],
+    ['选2000元档次', 2000],
+  ] as const)('%j -> %i', (text, want) => {
+    expect(tierNamed(normalize(text))).toBe(want);
+  });
+  it.each([['按60%档交'], ['0.6档'], ['交了15年']])('%j names none', (text) => {
+    expect(tierNamed(normalize(text))).toBeUndefined();
   });
 });

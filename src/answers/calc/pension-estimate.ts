@@ -115,11 +115,11 @@ function qualification(p: Policies, years: number, retire: RetireAt): string[] {
 /** A monthly basic + personal-account pension estimate (国发〔2005〕38号). */
 export function pensionEstimate(
   p: Policies,
-  { slots, defaulted, now, scheme }: CalcContext,
+  { slots, defaulted, now, scheme, tier }: CalcContext,
 ): CalcReply {
   try {
     if (scheme === 'resident') {
-      return { text: residentPensionEstimate(p, slots, now), bureau: 'pension' };
+      return { text: residentPensionEstimate(p, slots, now, tier), bureau: 'pension' };
     }
     return { text: build(p, slots, defaulted, now), bureau: 'pension' };
   } catch (e) {

@@ -13,7 +13,12 @@ import { caveats, citeSources, placeName, policyYear, regionCode } from './commo
  * built from a few tiers (lowest, the first with the higher subsidy, highest) over the years
  * paid (15 when not said), each with the government's minimum subsidy and no interest.
  */
-export function residentPensionEstimate(p: Policies, slots: Slots, now: Date): string {
+export function residentPensionEstimate(
+  p: Policies,
+  slots: Slots,
+  now: Date,
+  tier?: number,
+): string {
   const year = policyYear(slots, now);
   const rp = residentPension(p, regionCode(slots), year);
   const { tiers, subsidy, basicPension, accountDivisor, eligibility } = rp;
@@ -46,21 +51,29 @@ export function residentPensionEstimate(p: Policies, slots: Slots, now: Date): s
     }
     const sub = subsidy.value;
     const higher = candidates.find((t) => t >= sub.higherTierFrom);
-    const shown = [
-      ...new Set([candidates[0]!, ...(higher ? [higher] : []), candidates.at(-1)!]),
-    ].sort((a, b) => a - b);
+    // the tier the person named (每年交1000的档), else the lowest, the first with the higher
+    // subsidy and the highest
+    const shown =
+      tier !== undefined
+        ? [tier]
+        : [...new Set([candidates[0]!, ...(higher ? [higher] : []), candidates.at(-1)!])].sort(
+            (a, b) => a - b,
+          );
+    if (tier !== undefined && amounts.length > 0 && !amounts.includes(tier)) {
+      lines.push(`（当地公布的档次里没有每年${formatMoney(tier)}元，下面按它计算，以当地为准）`);
+    }
     const yearsNote =
       slots.contributionYears === undefined ? `（你没说缴多少年，按${years}年计算）` : '';
     lines.push(`按缴费${years}年${yearsNote}、每年政府补贴按最低标准：`);
-    for (const tier of shown) {
-      const perYear = tier >= sub.higherTierFrom ? sub.higherTierMin : sub.lowestTierMin;
+    for (const shownTier of shown) {
+      const perYear = shownTier >= sub.higherTierFrom ? sub.higherTierMin : sub.lowestTierMin;
       const r = residentPensionCalc({
-        years: { contribution: tier, subsidy: perYear, count: years },
+        years: { contribution: shownTier, subsidy: perYear, count: years },
         basicPensionMonthly: basic,
         divisor,
       });
       lines.push(
-        `· 每年交${formatMoney(tier)}元：账户（${formatMoney(tier)} + 补贴${formatMoney(perYear)}）× ${years}年 = ${formatMoney(r.balance)}元；每月${formatMoney(r.basic)} + ${formatMoney(r.balance)} ÷ ${formatNumber(divisor)} = ${formatMoney(r.monthly)}元`,
+        `· 每年交${formatMoney(shownTier)}元：账户（${formatMoney(shownTier)} + 补贴${formatMoney(perYear)}）× ${years}年 = ${formatMoney(r.balance)}元；每月${formatMoney(r.basic)} + ${formatMoney(r.balance)} ÷ ${formatNumber(divisor)} = ${formatMoney(r.monthly)}元`,
       );
     }
     cited.push(tiers, subsidy);
