@@ -123,6 +123,7 @@ export function createAnswerer(options: AnswererOptions): Answerer {
     const lead: string[] = [];
     if (action.subject) lead.push(fill(chat.for_person, { person: action.subject }));
     if (action.national) lead.push(chat.national_standard);
+    if (action.outsideMainland) lead.push(chat.outside_mainland);
     if (action.changed?.length) {
       const facts = describeSlots(action.slots, labels, action.changed);
       if (facts) lead.push(fill(chat.changed, { facts }));

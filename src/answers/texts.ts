@@ -29,6 +29,7 @@ export const ChatTextsSchema = z
     closing_plain: z.string(),
     for_person: z.string(),
     national_standard: z.string(),
+    outside_mainland: z.string(),
     changed: z.string(),
     parts_total: z.string(),
     period_year: z.string(),

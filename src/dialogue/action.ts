@@ -22,6 +22,8 @@ export type Action =
       period?: 'month' | 'year';
       /** The resident pension tier named (每年交1000的档), yuan a year. */
       tier?: number;
+      /** The question names 香港, 澳门 or 台湾, outside the mainland schemes. */
+      outsideMainland?: true;
       /** Whom the figures are for, when not the asker (你母亲). */
       subject?: string;
       /** The slots this message changed in the last question (a correction, 要是62岁退休呢). */

@@ -276,7 +276,8 @@ export function decide(
     tier,
   });
   // a question about the rule in general, with no facts of the person's: the general answer
-  const general = cues.general && !pending;
+  // 在香港看病: the schemes do not reach there, whatever the person's figures: say so at once
+  const general = (cues.general || cues.outsideMainland) && !pending;
   for (const t of general ? [] : topics) {
     const requirements = rules.get(t)?.requirements;
     if (!requirements) continue;
@@ -318,6 +319,7 @@ export function decide(
       ...(national ? { national: true } : {}),
       ...(period ? { period } : {}),
       ...(tier ? { tier } : {}),
+      ...(cues.outsideMainland ? { outsideMainland: true } : {}),
       ...(state.subject ? { subject: state.subject.label } : {}),
       // a figure changed after an answer (a correction, 要是62岁退休呢), not our question answered
       ...(edit && changed.length && !remembered.pending && !switched ? { changed } : {}),

@@ -20,6 +20,7 @@ import {
   isCorrection,
   withoutDenied,
   namesBothContributions,
+  namesOutsideMainland,
   namesRetirementAndYears,
   nationalAsked,
   periodNamed,
@@ -73,6 +74,8 @@ export interface MessageCues {
   general?: true;
   /** 每年交1000的档: the yearly amount of a resident pension tier. */
   tier?: number;
+  /** 在香港看病: a place outside the mainland schemes. */
+  outsideMainland?: true;
 }
 
 export interface Understanding {
@@ -237,6 +240,7 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
     if (namesBothContributions(normalised)) cues.bothContributions = true;
     if (namesRetirementAndYears(normalised)) cues.retirementAndYears = true;
     if (asksInGeneral(normalised)) cues.general = true;
+    if (namesOutsideMainland(normalised)) cues.outsideMainland = true;
     const tier = tierNamed(normalised);
     if (tier !== undefined) cues.tier = tier;
     return { ...result, ...(scheme ? { scheme } : {}), cues };

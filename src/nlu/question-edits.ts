@@ -78,3 +78,10 @@ export function tierNamed(text: string): number | undefined {
   const amount = Number(m[1]);
   return amount >= 100 && amount <= 10000 ? amount : undefined;
 }
+
+/** 香港, 澳门, 台湾: places outside the mainland schemes (the gazetteer has none of them). */
+const OUTSIDE_MAINLAND = /香港|澳门|台湾|港澳台|港澳/;
+
+export function namesOutsideMainland(text: string): boolean {
+  return OUTSIDE_MAINLAND.test(text);
+}

@@ -308,3 +308,13 @@ describe('a resident pension tier named (issue 12)', () => {
     expect(next.text).not.toContain('缴费指数');
   });
 });
+
+describe('places outside the mainland schemes (issue 12)', () => {
+  it('香港 is said to be outside at once, with no question for the city', async () => {
+    const say = conversation();
+    const a = await say('在香港看病能用医保报销吗');
+    expect(a.asking).toBeUndefined();
+    expect(a.text).toContain('香港、澳门、台湾不在内地基本医疗保险和养老保险的范围内');
+    expect(a.slots.region).toBeUndefined();
+  });
+});
