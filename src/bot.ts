@@ -11,7 +11,6 @@ import { maskPersonalData } from './logger.js';
 import { StoreUnavailableError, type ConversationKey, type Store } from './store/store.js';
 import type { ObservedTurn } from './review/miss.js';
 import type { Reply, TurnInput, TurnResult } from './turn.js';
-import type { SlotName } from './nlu/slot-schema.js';
 import { createHash } from 'node:crypto';
 
 /** What a reply asks the person for (TurnResult.asking). */
@@ -93,11 +92,7 @@ export function createBot(options: BotOptions): Bot {
           let replies = answerer.answer(decision.action, at);
           // never the same reply twice in a row to a new message: say what was understood
           if (state.lastReply !== undefined && fingerprint(replies) === state.lastReply) {
-            replies = answerer.rephrase(
-              decision.action,
-              replies,
-              Object.keys(parsed.slots) as SlotName[],
-            );
+            replies = answerer.rephrase(decision.action, replies, parsed.slots);
           }
           const next: ConversationState = {
             ...decision.state,

@@ -44,7 +44,7 @@ export interface Answerer {
    * The replies again, said differently: for a turn whose reply would repeat the one before
    * word for word although the person said something new. It says what was understood.
    */
-  rephrase(action: Action, replies: Reply[], changed: readonly SlotName[]): Reply[];
+  rephrase(action: Action, replies: Reply[], given: Slots): Reply[];
 }
 
 export interface AnswererOptions {
@@ -77,30 +77,17 @@ export function createAnswerer(options: AnswererOptions): Answerer {
     return buttons.length ? { text, buttons } : { text };
   };
 
-  function answerTopic(
-    intent: IntentName,
-    slots: Slots,
-    defaulted: readonly SlotName[],
-    now: Date,
-    scheme: Scheme | undefined,
-  ) {
-    const calc = calculators[intent];
-    if (calc) {
-      const { text, bureau } = calc({ slots, defaulted, now, ...(scheme ? { scheme } : {}) });
-      return withNext(intent, `${text}\n${closing(bureau, slots, true)}`);
-    }
+  /** A knowledge answer: text written from the policy facts, with its variants and sources. */
+  function knowledgeAnswer(intent: IntentName, slots: Slots): string {
     const k = knowledge.get(intent);
-    if (!k) return { text: chat.help, buttons: chat.start_buttons };
+    if (!k) return chat.help;
     const place = slots.region ? regionName(slots.region) : '当地';
     const parts = [
       k.text,
       ...k.variants.filter((v) => slotsMatch(v.when, slots)).map((v) => v.text),
     ];
     const body = parts.map((p) => fill(p, { place })).join('\n');
-    return withNext(
-      intent,
-      `${body}\n依据：${k.sources.join('；')}。\n${closing(k.bureau, slots, false)}`,
-    );
+    return `${body}\n依据：${k.sources.join('；')}。\n${closing(k.bureau, slots, false)}`;
   }
 
   /** A topic's answer, with the parts of a multi-part question and a line on whose it is. */
@@ -167,20 +154,24 @@ export function createAnswerer(options: AnswererOptions): Answerer {
     const bodies = parts.map((intent, i) => {
       const c = calcs[i];
       if (c) return `${c.text}\n${closing(c.bureau, slots, true)}`;
-      return answerTopic(intent, slots, action.defaulted, now, action.scheme).text;
+      return knowledgeAnswer(intent, slots);
     });
     const text = [...lead, ...bodies].join('\n');
     return withNext(action.intent, text);
   }
 
-  function rephrase(action: Action, replies: Reply[], changed: readonly SlotName[]): Reply[] {
+  function rephrase(action: Action, replies: Reply[], given: Slots): Reply[] {
     const [first, ...rest] = replies;
     if (!first) return replies;
+    // what the message gave, when it gave something: 记下了 / 我理解的是 those facts
+    const facts = describeSlots(given, labels);
     const lead =
       action.kind === 'ask'
-        ? chat.asked_again
-        : 'slots' in action && changed.length
-          ? fill(chat.repeated, { facts: describeSlots(action.slots, labels, changed) ?? '' })
+        ? facts
+          ? fill(chat.noted_ask_again, { facts })
+          : chat.asked_again
+        : facts
+          ? fill(chat.repeated, { facts })
           : chat.repeated_plain;
     return [{ ...first, text: `${lead}\n${first.text}` }, ...rest];
   }

@@ -1,7 +1,7 @@
 import type { Alternative, Requirements } from '../dialogue/requirements.js';
 import type { IntentName } from '../nlu/intent-names.js';
 import type { Policies } from '../policies/index.js';
-import { contributionKind } from './calc/contribution-kind.js';
+import { contributionKind, pensionScheme } from './calc/contribution-kind.js';
 import { minimumYearsUnknownGender } from './calc/contribution-years.js';
 
 /**
@@ -82,8 +82,8 @@ const pensionEstimate: Requirements = {
     'gender',
     'birthYear',
   ],
-  alternatives({ scheme }) {
-    if (scheme === 'resident') {
+  alternatives({ slots, scheme }) {
+    if (pensionScheme(slots, scheme) === 'resident') {
       return [
         { needs: ['accountBalance'] },
         { needs: ['region'], optional: ['contributionYears'] },

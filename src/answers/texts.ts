@@ -36,6 +36,7 @@ export const ChatTextsSchema = z
     repeated: z.string(),
     repeated_plain: z.string(),
     asked_again: z.string(),
+    noted_ask_again: z.string(),
     start_buttons: z.array(z.string()).max(4),
     titles: z.partialRecord(Intent, z.string()),
     titles_short: z.partialRecord(Intent, z.string()),

@@ -67,7 +67,21 @@ function pick(slots: Slots, names: readonly SlotName[]): Slots {
  * The slots this message gives: what the extractors read, plus a bare value ("8000", "75年的")
  * read as the slot the bot is waiting on, or as the slot an unnamed correction changes.
  */
-function slotsGiven(state: ConversationState, parsed: ParseResult, now: Date): Slots {
+/**
+ * Facts the extractors read under a neighbour's name that an edit means as this one: "63岁呢"
+ * after "要是62岁退休呢" is the retirement age, "那2040年呢" after "2032年退休" the retirement year.
+ */
+const READ_AS: Partial<Record<SlotName, SlotName>> = {
+  retirementAge: 'age',
+  retirementYear: 'year',
+};
+
+function slotsGiven(
+  state: ConversationState,
+  parsed: ParseResult,
+  now: Date,
+  switched: boolean,
+): Slots {
   if (parsed.cues?.otherDomain) return {};
   const given: Slots = { ...parsed.slots };
   // 我妈 is a woman: the gender a kinship word settles, for the person it names
@@ -76,8 +90,6 @@ function slotsGiven(state: ConversationState, parsed: ParseResult, now: Date): S
   const normalised = normalize(parsed.text);
   // "是8000不是5000": the figure read is the one asserted
   const text = parsed.cues?.correction ? withoutDenied(normalised) : normalised;
-  const switched =
-    parsed.cues?.person !== undefined && parsed.cues.person.key !== (state.subject?.key ?? 'self');
   const editing =
     parsed.cues?.correction ||
     switched ||
@@ -88,15 +100,10 @@ function slotsGiven(state: ConversationState, parsed: ParseResult, now: Date): S
       : editing
         ? editTarget(text, state.slots, state.lastSlot as SlotName | undefined)
         : undefined;
-  // 63岁呢 after 要是62岁退休呢: the age read is the retirement age being changed
-  if (
-    editing &&
-    target === 'retirementAge' &&
-    given.age !== undefined &&
-    given.retirementAge === undefined
-  ) {
-    given.retirementAge = given.age;
-    delete given.age;
+  const alias = target && READ_AS[target];
+  if (editing && alias && given[alias] !== undefined && given[target!] === undefined) {
+    (given as Record<string, unknown>)[target!] = given[alias];
+    delete given[alias];
   }
   // a message that states its own facts (要是在三甲医院呢) is not read as a bare figure
   const stated = FIGURES.some((k) => given[k] !== undefined);
@@ -180,7 +187,7 @@ export function decide(
 
   const state = aboutPerson(remembered, cues.person);
   const switched = state !== remembered;
-  const given = slotsGiven(remembered, parsed, now);
+  const given = slotsGiven(remembered, parsed, now, switched);
   const interpretation = interpret(remembered, parsed, rules, given, switched);
   const { edit } = interpretation;
   let intent = interpretation.intent;
@@ -223,16 +230,6 @@ export function decide(
 
   const topic = state.pending?.intent ?? state.topic;
   const sameTopic = intent === topic || edit || (state.alsoTopics ?? []).includes(intent);
-  // "那2040年呢" after a question about retiring in 2032: the year is the retirement year
-  if (
-    edit &&
-    given.year !== undefined &&
-    state.slots.retirementYear !== undefined &&
-    given.retirementYear === undefined
-  ) {
-    given.retirementYear = given.year;
-    delete given.year;
-  }
   const slots = merge(sameTopic ? state.slots : pick(state.slots, PERSON_SLOTS), given, now);
   const scheme =
     parsed.scheme ??

@@ -225,7 +225,8 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
     const textCues = readCues(normalised, lexicon, slots, set);
     const result = classify(text, normalised, textCues);
     const scheme = schemeNamed(normalised);
-    const cues: MessageCues = {};
+    // the domain gate's verdict comes from classify, which ran it
+    const cues: MessageCues = { ...result.cues };
     if (person) cues.person = person;
     if (correction) cues.correction = true;
     const period = periodNamed(normalised);
@@ -233,9 +234,6 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
     if (nationalAsked(normalised)) cues.national = true;
     if (textCues.concepts.some((c) => lexicon.topics.has(c) || QUESTION_CONCEPTS.has(c))) {
       cues.namesTopic = true;
-    }
-    if (result.intent.name === 'out_of_scope' && otherDomain(normalised, textCues) !== undefined) {
-      cues.otherDomain = true;
     }
     if (namesBothContributions(normalised)) cues.bothContributions = true;
     if (namesRetirementAndYears(normalised)) cues.retirementAndYears = true;
@@ -263,7 +261,8 @@ export function createUnderstanding(options: UnderstandingOptions): Understandin
     const domain = otherDomain(normalised, cues);
     if (domain !== undefined) {
       const out = { text, intent: { name: 'out_of_scope', confidence: 0.9 } as const };
-      return { ...out, ranking, slots, ...(domain ? { domain } : {}) };
+      const gate: MessageCues = { otherDomain: true };
+      return { ...out, ranking, slots, cues: gate, ...(domain ? { domain } : {}) };
     }
     const intent: Ranked<IntentName> =
       top && top.confidence >= minConfidence && features.length > 0

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { SlotsSchema, type SlotName, type Slots } from './slot-schema.js';
+import { fullYear } from './slots/age.js';
 import { decimalString, moneyString, scanNumbers } from './slots/numbers.js';
 
 /**
@@ -44,12 +45,6 @@ const MONEY_WRONG_UNIT = /^(岁|周岁|年|个|月(?!薪)|天|级|号|次|倍|�
 const PERIODS = /一年|一个月|一月|一整年|一共|一下|一次|一点儿|一些|一直|一样/g;
 /** The longest reply read as a bare value. */
 const MAX_LENGTH = 24;
-
-function fullYear(twoDigits: number, now: Date): number {
-  const y = now.getFullYear();
-  const candidate = Math.floor(y / 100) * 100 + twoDigits;
-  return candidate > y ? candidate - 100 : candidate;
-}
 
 /** 71年6月, 1971年6月: a birth given bare, as a correction of one ("不对 是71年6月"). */
 const YEAR_MONTH = /(?<![\d])(\d{4}|\d{2})年(?:(\d{1,2})月)?/;

@@ -187,6 +187,8 @@ describe('dialogue rules', () => {
     // the second time it says it did not understand, so the reply is not the same
     expect(asked[1]!.text).not.toBe(asked[0]!.text);
     expect(asked[1]!.text).toContain(asked[0]!.text);
+    // and it says what it did take from the answer
+    expect(asked[1]!.text).toContain('记下了：35岁');
     expect(asked[2]!.asking).not.toBe('region');
   });
 
@@ -316,5 +318,76 @@ describe('places outside the mainland schemes (issue 12)', () => {
     expect(a.asking).toBeUndefined();
     expect(a.text).toContain('香港、澳门、台湾不在内地基本医疗保险和养老保险的范围内');
     expect(a.slots.region).toBeUndefined();
+  });
+});
+
+describe('edits of the last question (issue 11)', () => {
+  it('a flexible worker corrects the base: "是8000不是5000", then asks for the year', async () => {
+    const say = conversation();
+    await say('灵活就业 基数5000 养老一个月交多少');
+    const fixed = await say('是8000不是5000');
+    expect(fixed.slots.contributionBase).toBe('8000');
+    expect(fixed.text).toContain('8000 × 20% = 1600');
+    const year = await say('一年呢');
+    expect(year.text).toContain('一年个人要交19200元');
+  });
+
+  it('"要是62岁退休呢" then "63岁呢" change the retirement age and keep the rest', async () => {
+    const say = conversation();
+    await say('社平工资8000 缴费指数0.6 交了25年 个人账户10万 60岁退休 每月能领多少');
+    const at62 = await say('要是62岁退休呢');
+    expect(at62.slots).toMatchObject({ retirementAge: 62, averageWage: '8000' });
+    const at63 = await say('63岁呢');
+    expect(at63.intent).toBe('pension_estimate');
+    expect(at63.slots.retirementAge).toBe(63);
+    expect(at63.slots.age).toBeUndefined();
+    // 100000 ÷ 计发月数117 (63岁)
+    expect(at63.text).toContain('100000 ÷ 计发月数117 = 854.70');
+  });
+
+  it('"那2040年呢" after "2032年退休" is another retirement year, not a policy year', async () => {
+    const say = conversation();
+    await say('2032年退休 最少交几年社保');
+    const next = await say('那2040年呢');
+    expect(next.slots.retirementYear).toBe(2040);
+    expect(next.slots.year).toBeUndefined();
+    expect(next.text).toContain('2040年退休，领取职工养老金最低需缴费20年');
+  });
+
+  it('a daughter asks for her mother, then her father: each answered with their own facts', async () => {
+    const say = conversation();
+    const mother = await say('帮我妈问下 她78年6月出生的 在厂里当工人 什么时候能退休');
+    expect(mother.text).toContain('以下按你母亲的情况计算');
+    expect(mother.text).toContain('2030年3月退休');
+    const father = await say('那我爸呢 他是66年3月的');
+    expect(father.asking).toBeUndefined();
+    expect(father.slots).toMatchObject({ gender: 'male', birthYear: 1966, birthMonth: 3 });
+    expect(father.text).toContain('以下按你父亲的情况计算');
+    expect(father.text).toContain('2026年7月');
+  });
+
+  it('a question about the rule in general is answered, not met with questions', async () => {
+    const say = conversation();
+    const a = await say('延迟退休是怎么规定的');
+    expect(a.asking).toBeUndefined();
+    expect(a.text).toContain('63岁');
+  });
+});
+
+describe('which pension a question means when it names none', () => {
+  it('a 65-year-old from the countryside with no job named gets the resident pension', async () => {
+    const say = conversation();
+    await say('我是上饶农村的 今年65了 养老金能领多少');
+    const a = await say('交了15年');
+    expect(a.text).toContain('按城乡居民养老保险估算');
+    expect(a.text).toContain('÷ 139');
+    expect(a.text).not.toContain('计发基数');
+  });
+
+  it('a factory worker gets the employee pension', async () => {
+    const say = conversation();
+    const a = await say('我在南昌厂里上班 交了20年 养老金能领多少');
+    expect(a.text).toContain('计发基数');
+    expect(a.text).not.toContain('城乡居民养老保险待遇');
   });
 });

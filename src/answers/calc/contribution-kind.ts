@@ -33,3 +33,16 @@ export function answerKind(
   const kind = contributionKind({ slots, scheme }, insurance);
   return kind === 'unknown' ? 'employee' : kind;
 }
+
+/**
+ * Which pension a person draws when the question does not name one: a farmer, or someone from
+ * the countryside with no job named, is in the urban-rural resident scheme; everyone else in the
+ * employee scheme (the answer says which it assumed).
+ */
+export function pensionScheme(slots: Slots, scheme: Scheme | undefined): Scheme {
+  if (scheme) return scheme;
+  const e = slots.employment;
+  if (e === 'farmer') return 'resident';
+  if (slots.hukou === 'rural' && (e === undefined || e === 'unemployed')) return 'resident';
+  return 'employee';
+}

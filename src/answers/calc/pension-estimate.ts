@@ -20,6 +20,7 @@ import {
 } from '../../policies/index.js';
 import type { CalcContext, CalcReply } from '../answerer.js';
 import { caveats, citeSources, placeName, policyYear, regionCode } from './common.js';
+import { pensionScheme } from './contribution-kind.js';
 import { residentPensionEstimate } from './resident-pension-estimate.js';
 import {
   ageZh,
@@ -118,8 +119,14 @@ export function pensionEstimate(
   { slots, defaulted, now, scheme, tier }: CalcContext,
 ): CalcReply {
   try {
-    if (scheme === 'resident') {
-      return { text: residentPensionEstimate(p, slots, now, tier), bureau: 'pension' };
+    if (pensionScheme(slots, scheme) === 'resident') {
+      const assumed = scheme
+        ? ''
+        : '（按城乡居民养老保险估算；如果交的是职工养老保险，请告诉我）\n';
+      return {
+        text: assumed + residentPensionEstimate(p, slots, now, tier),
+        bureau: 'pension',
+      };
     }
     return { text: build(p, slots, defaulted, now), bureau: 'pension' };
   } catch (e) {

@@ -234,7 +234,7 @@ function yearOf(raw: string): number | undefined {
 }
 
 /** 75 -> 1975, 05 -> 2005: the latest such year not after `now`. */
-function fullYear(twoDigits: number, now: Date): number {
+export function fullYear(twoDigits: number, now: Date): number {
   const y = now.getFullYear();
   const candidate = Math.floor(y / 100) * 100 + twoDigits;
   return candidate > y ? candidate - 100 : candidate;
